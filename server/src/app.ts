@@ -1,0 +1,104 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Config } from './config.js';
+import { modules } from './modules/index.js';
+import { registerAuth } from './platform/auth/plugin.js';
+import { currentMigration, type DatabaseHandle } from './platform/db/database.js';
+import { registerErrorHandling } from './platform/errors.js';
+import type { App } from './platform/types.js';
+
+export interface BuildOptions {
+  config: Config;
+  database: DatabaseHandle;
+  logger?: FastifyServerOptions['logger'];
+}
+
+/** Platform plugins in a fixed order, then every module of modules/index.ts. */
+export async function buildApp({ config, database, logger }: BuildOptions): Promise<App> {
+  const app = Fastify({
+    logger: logger ?? { level: config.logLevel },
+    trustProxy: false,
+    bodyLimit: 2 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { max: 1000, timeWindow: '1 minute', allowList: ['127.0.0.1', '::1'] });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Triển Khai API',
+        version: '1',
+        description:
+          'API của Triển Khai. Đăng nhập bằng POST /api/v1/auth/login; mọi yêu cầu thay đổi dữ liệu gửi kèm header x-csrf-token. Lỗi trả về application/problem+json.',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'tk_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+
+  registerAuth(app, database.db);
+
+  app.get(
+    '/api/health',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['system'],
+        summary: 'Tình trạng hệ thống',
+        response: {
+          200: z.object({
+            status: z.literal('ok'),
+            database: z.object({ kind: z.enum(['pglite', 'postgres']), migration: z.string().nullable() }),
+          }),
+        },
+      },
+    },
+    async () => ({
+      status: 'ok' as const,
+      database: { kind: database.kind, migration: await currentMigration(database.db) },
+    }),
+  );
+
+  const deps = { db: database.db, dbKind: database.kind, config };
+  for (const module of modules) module.routes(app, deps);
+
+  if (existsSync(join(config.webDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: config.webDir, wildcard: false });
+    app.get('/*', { config: { public: true }, schema: { hide: true } }, (req, reply) => {
+      if (req.url.startsWith('/api/')) {
+        return reply.callNotFound();
+      }
+      return reply.sendFile('index.html');
+    });
+  }
+  return app;
+}

@@ -1,0 +1,30 @@
+import { resolve } from 'node:path';
+
+/** Every setting comes from the environment; README lists them. */
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  demo: boolean;
+  demoPassword: string;
+  logLevel: string;
+  secureCookies: boolean;
+  webDir: string;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const flag = (value: string | undefined, fallback: boolean) =>
+    value === undefined || value === '' ? fallback : !['0', 'off', 'false', 'no'].includes(value.toLowerCase());
+  return {
+    port: Number(env.PORT ?? 3000),
+    host: env.HOST ?? '0.0.0.0',
+    dataDir: resolve(env.DATA_DIR ?? './data'),
+    databaseUrl: env.DATABASE_URL || undefined,
+    demo: flag(env.TRIENKHAI_DEMO, true),
+    demoPassword: env.TRIENKHAI_DEMO_PASSWORD || 'trienkhai-demo',
+    logLevel: env.LOG_LEVEL ?? 'info',
+    secureCookies: flag(env.COOKIE_SECURE, false),
+    webDir: resolve(env.WEB_DIR ?? './dist/web'),
+  };
+}

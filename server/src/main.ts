@@ -1,0 +1,26 @@
+import { buildApp } from './app.js';
+import { loadConfig } from './config.js';
+import { bootstrap } from './platform/bootstrap.js';
+import { openDatabase } from './platform/db/database.js';
+
+/** config → database → app → listen */
+export async function serve(): Promise<void> {
+  const config = loadConfig();
+  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  const result = await bootstrap(database.db, { demo: config.demo, demoPassword: config.demoPassword });
+  const app = await buildApp({ config, database });
+  app.log.info(
+    { database: database.kind, migration: result.migration, demoLoaded: result.demoLoaded },
+    result.demoLoaded
+      ? 'demo loaded (tài khoản demo: admin, giamsat, thuongtruc, xa1-truong, xa1-canbo)'
+      : 'database ready',
+  );
+  const shutdown = async () => {
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+  await app.listen({ port: config.port, host: config.host });
+}

@@ -1,0 +1,4 @@
+import type { ModuleManifest } from '../../platform/types.js';
+import { authRoutes } from './auth.routes.js';
+
+export const authModule: ModuleManifest = { name: 'auth', routes: authRoutes };

@@ -1,0 +1,212 @@
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Database, NewOrgUnit, OrgUnitUpdate } from '../../platform/db/schema.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** All SQL of the organisations module. */
+
+const UNIT_COLUMNS = [
+  'id',
+  'code',
+  'parent_id',
+  'path',
+  'depth',
+  'kind',
+  'level',
+  'name',
+  'short_name',
+  'aliases',
+  'valid_from',
+  'valid_to',
+] as const;
+
+export interface UnitFilter {
+  /** Path prefixes the caller may read; null = all. */
+  prefixes: string[] | null;
+  terms?: string[];
+  level?: string | undefined;
+  kind?: string | undefined;
+  parentId?: string | undefined;
+  /** Units active on this ISO date; null = include closed units. */
+  activeOn: string | null;
+}
+
+export function listUnits(db: Db, filter: UnitFilter) {
+  let q = db.selectFrom('org_unit').select(UNIT_COLUMNS);
+  if (filter.prefixes) {
+    const prefixes = filter.prefixes;
+    if (prefixes.length === 0) return Promise.resolve([]);
+    q = q.where((eb) => eb.or(prefixes.map((p) => eb('path', 'like', `${escapeLike(p)}%`))));
+  }
+  for (const term of filter.terms ?? []) q = q.where('search_text', 'like', `%${escapeLike(term)}%`);
+  if (filter.level) q = q.where('level', '=', filter.level);
+  if (filter.kind) q = q.where('kind', '=', filter.kind);
+  if (filter.parentId) q = q.where('parent_id', '=', filter.parentId);
+  if (filter.activeOn) {
+    const on = filter.activeOn;
+    q = q
+      .where((eb) => eb.or([eb('valid_from', 'is', null), eb('valid_from', '<=', on)]))
+      .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', on)]));
+  }
+  return q.limit(5000).execute();
+}
+
+export function findUnit(db: Db, id: string) {
+  return db.selectFrom('org_unit').select(UNIT_COLUMNS).where('id', '=', id).executeTakeFirst();
+}
+
+export function findUnitByCode(db: Db, code: string) {
+  return db.selectFrom('org_unit').select(UNIT_COLUMNS).where('code', '=', code).executeTakeFirst();
+}
+
+export function findUnitsByIds(db: Db, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('org_unit').select(['id', 'name', 'path']).where('id', 'in', ids).execute();
+}
+
+export function listChildren(db: Db, parentId: string) {
+  return db.selectFrom('org_unit').select(UNIT_COLUMNS).where('parent_id', '=', parentId).execute();
+}
+
+export async function countOpenChildren(db: Db, parentId: string, on: string): Promise<number> {
+  const row = await db
+    .selectFrom('org_unit')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('parent_id', '=', parentId)
+    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', on)]))
+    .executeTakeFirstOrThrow();
+  return row.n;
+}
+
+export async function insertUnit(db: Db, unit: NewOrgUnit) {
+  return db.insertInto('org_unit').values(unit).returning(UNIT_COLUMNS).executeTakeFirstOrThrow();
+}
+
+export function updateUnit(db: Db, id: string, patch: OrgUnitUpdate) {
+  return db
+    .updateTable('org_unit')
+    .set({ ...patch, updated_at: new Date() })
+    .where('id', '=', id)
+    .returning(UNIT_COLUMNS)
+    .executeTakeFirstOrThrow();
+}
+
+/** Rewrites the materialized path of a moved subtree in one statement. */
+export function rebaseSubtree(db: Db, oldPath: string, newPath: string, depthDelta: number) {
+  return db
+    .updateTable('org_unit')
+    .set({
+      path: sql`${newPath} || substr(path, ${oldPath.length + 1})`,
+      depth: sql`depth + ${depthDelta}`,
+      updated_at: new Date(),
+    })
+    .where('path', 'like', `${escapeLike(oldPath)}%`)
+    .execute();
+}
+
+export function successionsOf(db: Db, unitId: string) {
+  return db
+    .selectFrom('org_succession as s')
+    .innerJoin('org_unit as p', 'p.id', 's.predecessor_id')
+    .innerJoin('org_unit as n', 'n.id', 's.successor_id')
+    .select([
+      's.predecessor_id',
+      's.successor_id',
+      's.kind',
+      's.effective_on',
+      'p.name as predecessor_name',
+      'p.kind as predecessor_kind',
+      'n.name as successor_name',
+      'n.kind as successor_kind',
+    ])
+    .where((eb) => eb.or([eb('s.predecessor_id', '=', unitId), eb('s.successor_id', '=', unitId)]))
+    .execute();
+}
+
+export function insertSuccession(
+  db: Db,
+  row: { predecessor_id: string; successor_id: string; kind: string; effective_on: string; note: string | null },
+) {
+  return db.insertInto('org_succession').values(row).execute();
+}
+
+export function listLevels(db: Db) {
+  return db.selectFrom('org_level').selectAll().orderBy('rank').execute();
+}
+
+export function findLevel(db: Db, code: string) {
+  return db.selectFrom('org_level').selectAll().where('code', '=', code).executeTakeFirst();
+}
+
+export function upsertLevel(
+  db: Db,
+  level: {
+    code: string;
+    name_vi: string;
+    name_en: string;
+    rank: number;
+    valid_from: string | null;
+    valid_to: string | null;
+  },
+) {
+  return db
+    .insertInto('org_level')
+    .values(level)
+    .onConflict((oc) =>
+      oc.column('code').doUpdateSet({
+        name_vi: level.name_vi,
+        name_en: level.name_en,
+        rank: level.rank,
+        valid_from: level.valid_from,
+        valid_to: level.valid_to,
+      }),
+    )
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export function listKinds(db: Db) {
+  return db.selectFrom('org_kind').selectAll().execute();
+}
+
+export function findKind(db: Db, code: string) {
+  return db.selectFrom('org_kind').selectAll().where('code', '=', code).executeTakeFirst();
+}
+
+export function insertKindsIfMissing(
+  db: Db,
+  kinds: { code: string; name_vi: string; name_en: string; system: string }[],
+) {
+  return db
+    .insertInto('org_kind')
+    .values(kinds)
+    .onConflict((oc) => oc.column('code').doNothing())
+    .execute();
+}
+
+export function insertLevelsIfMissing(
+  db: Db,
+  levels: {
+    code: string;
+    name_vi: string;
+    name_en: string;
+    rank: number;
+    valid_from: string | null;
+    valid_to: string | null;
+  }[],
+) {
+  return db
+    .insertInto('org_level')
+    .values(levels)
+    .onConflict((oc) => oc.column('code').doNothing())
+    .execute();
+}
+
+export async function countUnits(db: Db): Promise<number> {
+  const row = await db.selectFrom('org_unit').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+  return row.n;
+}
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

@@ -1,0 +1,268 @@
+import { type Expression, type Kysely, type SqlBool, sql, type Transaction } from 'kysely';
+import type { Database, Signer } from '../../platform/db/schema.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** All SQL of the plans module. */
+
+/**
+ * Plans whose owner unit is inside one of `prefixes` or above one of them (null = all).
+ */
+export function listPlans(db: Db, prefixes: string[] | null) {
+  let q = db
+    .selectFrom('plan as p')
+    .innerJoin('document as d', 'd.id', 'p.document_id')
+    .innerJoin('org_unit as u', 'u.id', 'p.owner_unit_id')
+    .select((eb) => [
+      'p.id',
+      'p.created_at',
+      'd.title',
+      'd.symbol',
+      'd.type_name',
+      'd.issued_on',
+      'd.issuer_name',
+      'u.id as owner_id',
+      'u.name as owner_name',
+      eb
+        .selectFrom('task as t')
+        .select(sql<number>`count(*)::int`.as('n'))
+        .whereRef('t.plan_id', '=', 'p.id')
+        .as('task_count'),
+    ]);
+  if (prefixes) {
+    if (prefixes.length === 0) return Promise.resolve([]);
+    q = q.where((eb) =>
+      eb.or(
+        prefixes.flatMap((prefix): Expression<SqlBool>[] => [
+          eb('u.path', 'like', `${prefix}%`),
+          eb(sql.val(prefix), 'like', sql<string>`u.path || '%'`),
+        ]),
+      ),
+    );
+  }
+  return q.orderBy('d.issued_on', 'desc').orderBy('p.created_at', 'desc').execute();
+}
+
+export function findPlan(db: Db, id: string) {
+  return db
+    .selectFrom('plan as p')
+    .innerJoin('document as d', 'd.id', 'p.document_id')
+    .innerJoin('org_unit as u', 'u.id', 'p.owner_unit_id')
+    .select([
+      'p.id',
+      'p.objectives',
+      'p.parent_plan_id',
+      'd.id as document_id',
+      'd.system',
+      'd.type_name',
+      'd.type_code',
+      'd.number',
+      'd.symbol',
+      'd.issuer_code',
+      'd.issuer_name',
+      'd.place',
+      'd.issued_on',
+      'd.title',
+      'd.addressees',
+      'd.signer',
+      'u.id as owner_id',
+      'u.name as owner_name',
+      'u.path as owner_path',
+    ])
+    .where('p.id', '=', id)
+    .executeTakeFirst();
+}
+
+export function sectionsOf(db: Db, planId: string) {
+  return db
+    .selectFrom('plan_section')
+    .select(['id', 'parent_id', 'label', 'title'])
+    .where('plan_id', '=', planId)
+    .orderBy('position')
+    .execute();
+}
+
+export function tasksOf(db: Db, planId: string) {
+  return db
+    .selectFrom('task')
+    .select(['id', 'ref', 'title', 'text', 'deadline', 'recurrence'])
+    .where('plan_id', '=', planId)
+    .orderBy('position')
+    .execute();
+}
+
+export function assignmentsOfPlan(db: Db, planId: string) {
+  return db
+    .selectFrom('assignment as a')
+    .innerJoin('task as t', 't.id', 'a.task_id')
+    .leftJoin('org_unit as u', 'u.id', 'a.unit_id')
+    .select(['a.id', 'a.task_id', 'a.organization', 'a.role', 'a.unit_id', 'u.name as unit_name'])
+    .where('t.plan_id', '=', planId)
+    .orderBy('t.position')
+    .orderBy('a.position')
+    .execute();
+}
+
+export function referencesOf(db: Db, documentId: string) {
+  return db
+    .selectFrom('document_reference')
+    .selectAll()
+    .where('document_id', '=', documentId)
+    .orderBy('position')
+    .execute();
+}
+
+export function recipientsOf(db: Db, documentId: string) {
+  return db
+    .selectFrom('document_recipient as r')
+    .leftJoin('org_unit as u', 'u.id', 'r.unit_id')
+    .select(['r.as_written', 'r.organization', 'r.purpose', 'r.is_archive', 'r.unit_id', 'u.name as unit_name'])
+    .where('r.document_id', '=', documentId)
+    .orderBy('r.position')
+    .execute();
+}
+
+/** A unit's assignments across plans, newest plan first. */
+export function assignmentsOfUnit(db: Db, unitId: string) {
+  return db
+    .selectFrom('assignment as a')
+    .innerJoin('task as t', 't.id', 'a.task_id')
+    .innerJoin('plan as p', 'p.id', 't.plan_id')
+    .innerJoin('document as d', 'd.id', 'p.document_id')
+    .select([
+      'a.id',
+      'a.role',
+      'a.organization',
+      't.id as task_id',
+      't.ref',
+      't.title as task_title',
+      't.text',
+      'p.id as plan_id',
+      'd.title as plan_title',
+      'd.symbol',
+    ])
+    .where('a.unit_id', '=', unitId)
+    .orderBy('d.issued_on', 'desc')
+    .orderBy('p.created_at', 'desc')
+    .orderBy('t.position')
+    .execute();
+}
+
+export async function insertDocument(
+  db: Db,
+  doc: {
+    system: string | null;
+    type_name: string | null;
+    type_code: string | null;
+    number: string | null;
+    symbol: string | null;
+    issuer_code: string | null;
+    issuer_name: string | null;
+    issuer_unit_id: string | null;
+    place: string | null;
+    issued_on: string | null;
+    title: string;
+    addressees: string[];
+    signer: Signer | null;
+  },
+) {
+  const row = await db
+    .insertInto('document')
+    .values({
+      ...doc,
+      addressees: JSON.stringify(doc.addressees),
+      signer: doc.signer ? JSON.stringify(doc.signer) : null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export function insertReferences(
+  db: Db,
+  rows: Array<{
+    document_id: string;
+    position: number;
+    relation: string;
+    as_written: string;
+    system: string | null;
+    type_name: string | null;
+    type_code: string | null;
+    number: string | null;
+    symbol: string | null;
+    issuer_code: string | null;
+    issuer_name: string | null;
+    issued_on: string | null;
+  }>,
+) {
+  if (rows.length === 0) return Promise.resolve();
+  return db.insertInto('document_reference').values(rows).execute();
+}
+
+export function insertRecipients(
+  db: Db,
+  rows: Array<{
+    document_id: string;
+    position: number;
+    as_written: string;
+    organization: string | null;
+    purpose: string | null;
+    is_archive: boolean;
+    unit_id: string | null;
+  }>,
+) {
+  if (rows.length === 0) return Promise.resolve();
+  return db.insertInto('document_recipient').values(rows).execute();
+}
+
+export async function insertPlan(
+  db: Db,
+  plan: { document_id: string; owner_unit_id: string; parent_plan_id: string | null; objectives: string[] },
+) {
+  const row = await db
+    .insertInto('plan')
+    .values({ ...plan, objectives: JSON.stringify(plan.objectives) })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function insertSection(
+  db: Db,
+  row: { plan_id: string; parent_id: string | null; position: number; label: string; title: string | null },
+) {
+  const inserted = await db.insertInto('plan_section').values(row).returning('id').executeTakeFirstOrThrow();
+  return inserted.id;
+}
+
+export async function insertTask(
+  db: Db,
+  row: {
+    plan_id: string;
+    position: number;
+    ref: string;
+    title: string | null;
+    text: string;
+    deadline: string | null;
+    recurrence: string | null;
+  },
+) {
+  const inserted = await db.insertInto('task').values(row).returning('id').executeTakeFirstOrThrow();
+  return inserted.id;
+}
+
+export function insertAssignments(
+  db: Db,
+  rows: Array<{ task_id: string; position: number; organization: string; role: string; unit_id: string | null }>,
+) {
+  if (rows.length === 0) return Promise.resolve();
+  return db.insertInto('assignment').values(rows).execute();
+}
+
+export function findUnitPath(db: Db, unitId: string) {
+  return db.selectFrom('org_unit').select(['id', 'path']).where('id', '=', unitId).executeTakeFirst();
+}
+
+export function countPlans(db: Db) {
+  return db.selectFrom('plan').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+}

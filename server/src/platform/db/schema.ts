@@ -1,0 +1,210 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/** The one place where the database shape is declared. Mirrors server/migrations. */
+
+/** A timestamp with a database default: optional on insert. */
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type RequiredTimestamp = ColumnType<Date, Date | string, Date | string>;
+/** `date` columns travel as ISO strings (YYYY-MM-DD); see platform/db/database.ts type parsers. */
+type DateOnly = ColumnType<string, string, string>;
+type Json<T> = ColumnType<T, string, string>;
+
+export interface OrgLevelTable {
+  code: string;
+  name_vi: string;
+  name_en: string;
+  rank: number;
+  valid_from: DateOnly | null;
+  valid_to: DateOnly | null;
+}
+
+export interface OrgKindTable {
+  code: string;
+  name_vi: string;
+  name_en: string;
+  system: string;
+}
+
+export interface OrgUnitTable {
+  id: Generated<string>;
+  code: string | null;
+  parent_id: string | null;
+  path: string;
+  depth: number;
+  kind: string;
+  level: string;
+  name: string;
+  short_name: string | null;
+  aliases: ColumnType<string[], string[] | undefined, string[]>;
+  search_text: string;
+  valid_from: DateOnly | null;
+  valid_to: DateOnly | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface OrgSuccessionTable {
+  id: Generated<string>;
+  predecessor_id: string;
+  successor_id: string;
+  kind: string;
+  effective_on: DateOnly;
+  note: string | null;
+}
+
+export interface AppUserTable {
+  id: Generated<string>;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  home_unit_id: string | null;
+  is_active: Generated<boolean>;
+  is_demo: Generated<boolean>;
+  created_at: Timestamp;
+}
+
+export interface RoleGrantTable {
+  id: Generated<string>;
+  user_id: string;
+  unit_id: string | null;
+  role: string;
+  created_at: Timestamp;
+}
+
+export interface UserSessionTable {
+  token_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: Timestamp;
+  expires_at: RequiredTimestamp;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<string>;
+  at: Timestamp;
+  actor_id: string | null;
+  actor_name: string;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  before: Json<unknown> | null;
+  after: Json<unknown> | null;
+  ip: string | null;
+}
+
+export interface DocumentTable {
+  id: Generated<string>;
+  system: string | null;
+  type_name: string | null;
+  type_code: string | null;
+  number: string | null;
+  symbol: string | null;
+  issuer_code: string | null;
+  issuer_name: string | null;
+  issuer_unit_id: string | null;
+  place: string | null;
+  issued_on: DateOnly | null;
+  title: string;
+  addressees: Json<string[]>;
+  signer: Json<Signer> | null;
+  created_at: Timestamp;
+}
+
+export interface Signer {
+  authority: string | null;
+  onBehalfOf: string | null;
+  title: string | null;
+  name: string | null;
+}
+
+export interface DocumentReferenceTable {
+  id: Generated<string>;
+  document_id: string;
+  position: number;
+  relation: string;
+  as_written: string;
+  system: string | null;
+  type_name: string | null;
+  type_code: string | null;
+  number: string | null;
+  symbol: string | null;
+  issuer_code: string | null;
+  issuer_name: string | null;
+  issued_on: DateOnly | null;
+  target_document_id: string | null;
+}
+
+export interface DocumentRecipientTable {
+  id: Generated<string>;
+  document_id: string;
+  position: number;
+  as_written: string;
+  organization: string | null;
+  purpose: string | null;
+  is_archive: boolean;
+  unit_id: string | null;
+}
+
+export interface PlanTable {
+  id: Generated<string>;
+  document_id: string;
+  owner_unit_id: string;
+  parent_plan_id: string | null;
+  objectives: Json<string[]>;
+  created_at: Timestamp;
+}
+
+export interface PlanSectionTable {
+  id: Generated<string>;
+  plan_id: string;
+  parent_id: string | null;
+  position: number;
+  label: string;
+  title: string | null;
+}
+
+export interface TaskTable {
+  id: Generated<string>;
+  plan_id: string;
+  position: number;
+  ref: string;
+  title: string | null;
+  text: string;
+  deadline: DateOnly | null;
+  recurrence: string | null;
+}
+
+export interface AssignmentTable {
+  id: Generated<string>;
+  task_id: string;
+  position: number;
+  organization: string;
+  role: string;
+  unit_id: string | null;
+}
+
+export interface Database {
+  org_level: OrgLevelTable;
+  org_kind: OrgKindTable;
+  org_unit: OrgUnitTable;
+  org_succession: OrgSuccessionTable;
+  app_user: AppUserTable;
+  role_grant: RoleGrantTable;
+  user_session: UserSessionTable;
+  audit_log: AuditLogTable;
+  document: DocumentTable;
+  document_reference: DocumentReferenceTable;
+  document_recipient: DocumentRecipientTable;
+  plan: PlanTable;
+  plan_section: PlanSectionTable;
+  task: TaskTable;
+  assignment: AssignmentTable;
+}
+
+export type OrgUnitRow = Selectable<OrgUnitTable>;
+export type NewOrgUnit = Insertable<OrgUnitTable>;
+export type OrgUnitUpdate = Updateable<OrgUnitTable>;
+export type AppUserRow = Selectable<AppUserTable>;
+export type AuditRow = Selectable<AuditLogTable>;

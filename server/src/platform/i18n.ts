@@ -1,0 +1,79 @@
+/**
+ * Server-side messages. Vietnamese is the default; English when the request asks for it
+ * (`Accept-Language: en…`). Every problem `code` has an entry here.
+ */
+export type Locale = 'vi' | 'en';
+
+type Params = Record<string, string | number>;
+type Message = { vi: string; en: string };
+
+export const MESSAGES = {
+  not_found: { vi: 'Không tìm thấy địa chỉ {path}.', en: 'No such address: {path}.' },
+  entity_not_found: { vi: 'Không tìm thấy {entity} được yêu cầu.', en: 'The requested {entity} was not found.' },
+  validation_failed: { vi: 'Dữ liệu không hợp lệ: {details}', en: 'Invalid data: {details}' },
+  invalid_json: { vi: 'Nội dung gửi lên không phải JSON hợp lệ.', en: 'The request body is not valid JSON.' },
+  unsupported_media_type: {
+    vi: 'Kiểu nội dung {type} không được hỗ trợ.',
+    en: 'Content type {type} is not supported.',
+  },
+  payload_too_large: { vi: 'Nội dung gửi lên quá lớn.', en: 'The request body is too large.' },
+  unauthenticated: { vi: 'Bạn cần đăng nhập để tiếp tục.', en: 'Please sign in to continue.' },
+  invalid_credentials: { vi: 'Tên đăng nhập hoặc mật khẩu không đúng.', en: 'Wrong username or password.' },
+  too_many_attempts: {
+    vi: 'Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau {seconds} giây.',
+    en: 'Too many failed sign-ins. Try again in {seconds} seconds.',
+  },
+  rate_limited: { vi: 'Quá nhiều yêu cầu. Vui lòng thử lại sau.', en: 'Too many requests. Try again later.' },
+  csrf_invalid: {
+    vi: 'Thiếu hoặc sai mã chống giả mạo (CSRF). Vui lòng tải lại trang.',
+    en: 'Missing or wrong anti-forgery (CSRF) token. Reload the page.',
+  },
+  forbidden: { vi: 'Bạn không có quyền thực hiện thao tác này.', en: 'You are not allowed to do this.' },
+  out_of_scope: {
+    vi: 'Bạn không có quyền xem dữ liệu của đơn vị này.',
+    en: 'You are not allowed to see this unit’s data.',
+  },
+  conflict: { vi: 'Xung đột dữ liệu: {details}', en: 'Conflict: {details}' },
+  unit_code_taken: { vi: 'Mã đơn vị "{code}" đã được dùng.', en: 'Unit code "{code}" is already in use.' },
+  unit_cycle: {
+    vi: 'Không thể chuyển đơn vị vào chính nó hoặc đơn vị cấp dưới của nó.',
+    en: 'A unit cannot be moved under itself or one of its descendants.',
+  },
+  unit_closed: { vi: 'Đơn vị đã ngừng hoạt động từ {date}.', en: 'The unit was closed on {date}.' },
+  unit_has_open_children: {
+    vi: 'Đơn vị còn {count} đơn vị trực thuộc đang hoạt động; hãy chuyển hoặc đóng chúng trước.',
+    en: 'The unit still has {count} active sub-units; move or close them first.',
+  },
+  invalid_dates: {
+    vi: 'Ngày kết thúc phải sau ngày bắt đầu hiệu lực.',
+    en: 'The end date must be after the start date.',
+  },
+  unknown_reference: { vi: 'Không có {entity} với mã "{value}".', en: 'There is no {entity} "{value}".' },
+  username_taken: { vi: 'Tên đăng nhập "{username}" đã tồn tại.', en: 'Username "{username}" already exists.' },
+  internal: {
+    vi: 'Đã xảy ra lỗi hệ thống; dữ liệu của bạn không bị thay đổi. Vui lòng thử lại.',
+    en: 'A system error occurred; nothing was changed. Please try again.',
+  },
+} satisfies Record<string, Message>;
+
+export type MessageCode = keyof typeof MESSAGES;
+
+export function localeFrom(acceptLanguage: string | undefined): Locale {
+  const first = (acceptLanguage ?? '').split(',')[0]?.trim().toLowerCase() ?? '';
+  return first.startsWith('en') ? 'en' : 'vi';
+}
+
+export function translate(code: MessageCode, locale: Locale, params: Params = {}): string {
+  const template = MESSAGES[code][locale];
+  return template.replace(/\{(\w+)\}/g, (_, key: string) => String(params[key] ?? `{${key}}`));
+}
+
+/** Names of entities used inside messages. */
+export const ENTITY_NAMES: Record<string, Message> = {
+  unit: { vi: 'đơn vị', en: 'unit' },
+  plan: { vi: 'kế hoạch', en: 'plan' },
+  user: { vi: 'người dùng', en: 'user' },
+  level: { vi: 'cấp', en: 'level' },
+  kind: { vi: 'loại đơn vị', en: 'unit kind' },
+  document: { vi: 'văn bản', en: 'document' },
+};

@@ -1,0 +1,102 @@
+import { randomBytes } from 'node:crypto';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import { bootstrap } from '../platform/bootstrap.js';
+import { type DatabaseHandle, type DatabaseKind, openDatabase } from '../platform/db/database.js';
+
+/**
+ * Databases for tests. PGlite: one migrated template per worker and variant, cloned for each
+ * test database. PostgreSQL (TEST_DATABASE_URL): templates made once by the global setup,
+ * copied with CREATE DATABASE … TEMPLATE and dropped on close.
+ */
+export type Variant = 'empty' | 'demo';
+export const DEMO_PASSWORD = 'test-demo-password';
+
+export function backends(): DatabaseKind[] {
+  return process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+}
+
+const templates = new Map<Variant, Promise<PGlite>>();
+
+async function pgliteTemplate(variant: Variant): Promise<PGlite> {
+  let template = templates.get(variant);
+  if (!template) {
+    template = (async () => {
+      const pglite = new PGlite();
+      const handle = await openDatabase({ pglite });
+      await bootstrap(handle.db, { demo: variant === 'demo', demoPassword: DEMO_PASSWORD });
+      return pglite; // the Kysely handle is left open: closing it would close the template
+    })();
+    templates.set(variant, template);
+  }
+  return template;
+}
+
+export function templateName(variant: Variant): string {
+  return `tk_template_${variant}`;
+}
+
+function withDatabase(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+export async function testDatabase(kind: DatabaseKind = 'pglite', variant: Variant = 'demo'): Promise<DatabaseHandle> {
+  if (kind === 'pglite') {
+    const clone = await (await pgliteTemplate(variant)).clone();
+    return openDatabase({ pglite: clone });
+  }
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) throw new Error('TEST_DATABASE_URL is not set');
+  const name = `tk_t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    await admin.query(`create database ${name} template ${templateName(variant)}`);
+  } finally {
+    await admin.end();
+  }
+  const handle = await openDatabase({ url: withDatabase(url, name) });
+  return {
+    ...handle,
+    close: async () => {
+      await handle.close();
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      try {
+        await c.query(`drop database if exists ${name} with (force)`);
+      } finally {
+        await c.end();
+      }
+    },
+  };
+}
+
+/** Vitest global setup for PostgreSQL: builds the templates once, drops every test database after. */
+export async function setupPostgresTemplates(url: string): Promise<() => Promise<void>> {
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  const dropAll = async () => {
+    const { rows } = await admin.query<{ datname: string }>(
+      "select datname from pg_database where datname like 'tk\\_t\\_%' or datname like 'tk\\_template\\_%'",
+    );
+    for (const { datname } of rows) {
+      await admin.query(`alter database ${datname} is_template false`);
+      await admin.query(`drop database if exists ${datname} with (force)`);
+    }
+  };
+  await dropAll();
+  for (const variant of ['empty', 'demo'] as const) {
+    const name = templateName(variant);
+    await admin.query(`create database ${name}`);
+    const handle = await openDatabase({ url: withDatabase(url, name) });
+    await bootstrap(handle.db, { demo: variant === 'demo', demoPassword: DEMO_PASSWORD });
+    await handle.close();
+    await admin.query(`alter database ${name} is_template true`);
+  }
+  return async () => {
+    await dropAll();
+    await admin.end();
+  };
+}
