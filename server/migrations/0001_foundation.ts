@@ -158,6 +158,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
     .addColumn('document_id', 'uuid', (c) => c.notNull().unique().references('document.id'))
     .addColumn('owner_unit_id', 'uuid', (c) => c.notNull().references('org_unit.id'))
+    // The territory the plan applies to: the owner's nearest administrative area.
+    .addColumn('scope_unit_id', 'uuid', (c) => c.notNull().references('org_unit.id'))
     .addColumn('parent_plan_id', 'uuid', (c) => c.references('plan.id'))
     .addColumn('objectives', 'jsonb', (c) => c.notNull().defaultTo(sql`'[]'::jsonb`))
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))

@@ -46,6 +46,7 @@ function problem(
   const locale: Locale = localeFrom(request.headers['accept-language']);
   const entity = params.entity ? ENTITY_NAMES[String(params.entity)]?.[locale] : undefined;
   const detail = translate(code, locale, entity ? { ...params, entity } : params);
+  if (typeof extra.retryAfter === 'number') reply.header('retry-after', String(extra.retryAfter));
   return reply
     .status(status)
     .type('application/problem+json')

@@ -6,13 +6,15 @@ type Db = Kysely<Database> | Transaction<Database>;
 /** All SQL of the plans module. */
 
 /**
- * Plans whose owner unit is inside one of `prefixes` or above one of them (null = all).
+ * Plans whose owner is inside one of `prefixes`, or whose territory contains one of them
+ * (null = all plans).
  */
 export function listPlans(db: Db, prefixes: string[] | null) {
   let q = db
     .selectFrom('plan as p')
     .innerJoin('document as d', 'd.id', 'p.document_id')
     .innerJoin('org_unit as u', 'u.id', 'p.owner_unit_id')
+    .innerJoin('org_unit as scope', 'scope.id', 'p.scope_unit_id')
     .select((eb) => [
       'p.id',
       'p.created_at',
@@ -35,7 +37,7 @@ export function listPlans(db: Db, prefixes: string[] | null) {
       eb.or(
         prefixes.flatMap((prefix): Expression<SqlBool>[] => [
           eb('u.path', 'like', `${prefix}%`),
-          eb(sql.val(prefix), 'like', sql<string>`u.path || '%'`),
+          eb(sql.val(prefix), 'like', sql<string>`scope.path || '%'`),
         ]),
       ),
     );
@@ -48,9 +50,11 @@ export function findPlan(db: Db, id: string) {
     .selectFrom('plan as p')
     .innerJoin('document as d', 'd.id', 'p.document_id')
     .innerJoin('org_unit as u', 'u.id', 'p.owner_unit_id')
+    .innerJoin('org_unit as scope', 'scope.id', 'p.scope_unit_id')
     .select([
       'p.id',
       'p.objectives',
+      'scope.path as scope_path',
       'p.parent_plan_id',
       'd.id as document_id',
       'd.system',
@@ -217,7 +221,13 @@ export function insertRecipients(
 
 export async function insertPlan(
   db: Db,
-  plan: { document_id: string; owner_unit_id: string; parent_plan_id: string | null; objectives: string[] },
+  plan: {
+    document_id: string;
+    owner_unit_id: string;
+    scope_unit_id: string;
+    parent_plan_id: string | null;
+    objectives: string[];
+  },
 ) {
   const row = await db
     .insertInto('plan')
@@ -259,8 +269,26 @@ export function insertAssignments(
   return db.insertInto('assignment').values(rows).execute();
 }
 
+export function existingUnitIds(db: Db, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('org_unit').select('id').where('id', 'in', ids).execute();
+}
+
 export function findUnitPath(db: Db, unitId: string) {
   return db.selectFrom('org_unit').select(['id', 'path']).where('id', '=', unitId).executeTakeFirst();
+}
+
+/** The nearest administrative area at or above a unit: the territory its plans apply to. */
+export function nearestArea(db: Db, path: string) {
+  const ids = path.split('/').filter(Boolean);
+  return db
+    .selectFrom('org_unit')
+    .select(['id', 'path'])
+    .where('id', 'in', ids)
+    .where('kind', '=', 'area')
+    .orderBy('depth', 'desc')
+    .limit(1)
+    .executeTakeFirst();
 }
 
 export function countPlans(db: Db) {

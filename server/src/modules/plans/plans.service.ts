@@ -36,7 +36,7 @@ export class PlansService {
   async get(actor: Actor, id: string) {
     const plan = await repo.findPlan(this.db, id);
     if (!plan) throw notFound('plan');
-    policy.assertCanRead(actor, plan.owner_path);
+    policy.assertCanRead(actor, { ownerPath: plan.owner_path, scopePath: plan.scope_path });
     const [sections, tasks, assignments, references, recipients] = await Promise.all([
       repo.sectionsOf(this.db, id),
       repo.tasksOf(this.db, id),
@@ -134,7 +134,12 @@ export class PlansService {
     return this.db.transaction().execute(async (trx) => {
       const owner = await repo.findUnitPath(trx, input.ownerUnitId);
       if (!owner) throw new AppError(400, 'unknown_reference', { entity: 'unit', value: input.ownerUnitId });
-      policy.assertCanRead(ctx.actor, owner.path);
+      policy.assertCanCreateFor(ctx.actor, owner.path);
+      const scope = (await repo.nearestArea(trx, owner.path)) ?? owner;
+      const chosen = [...new Set(Object.values(input.units).filter((v): v is string => v !== null))];
+      const known = new Set((await repo.existingUnitIds(trx, chosen)).map((u) => u.id));
+      const forged = chosen.find((id) => !known.has(id));
+      if (forged) throw new AppError(400, 'unknown_reference', { entity: 'unit', value: forged });
       const unitOf = (name: string | null) => (name ? (input.units[name] ?? null) : null);
       const doc = plan.document;
       const documentId = await repo.insertDocument(trx, {
@@ -184,6 +189,7 @@ export class PlansService {
       const planId = await repo.insertPlan(trx, {
         document_id: documentId,
         owner_unit_id: owner.id,
+        scope_unit_id: scope.id,
         parent_plan_id: input.parentPlanId ?? null,
         objectives: plan.objectives,
       });

@@ -33,7 +33,8 @@ function sameToken(a: string, b: string): boolean {
 export function registerAuth(app: FastifyInstance, db: Kysely<Database>): void {
   app.decorateRequest('session', null);
   app.addHook('preValidation', async (request) => {
-    if (!request.url.startsWith('/api/')) return;
+    // Static files, the OpenAPI document and unknown routes need no session.
+    if (request.is404 || !request.url.startsWith('/api/') || request.url.startsWith('/api/docs')) return;
     const token = request.cookies[SESSION_COOKIE];
     request.session = token ? await findSession(db, token) : null;
     const config = request.routeOptions.config;

@@ -151,6 +151,7 @@ export interface PlanTable {
   id: Generated<string>;
   document_id: string;
   owner_unit_id: string;
+  scope_unit_id: string;
   parent_plan_id: string | null;
   objectives: Json<string[]>;
   created_at: Timestamp;
