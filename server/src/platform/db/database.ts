@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type PGliteInterface } from '@electric-sql/pglite';
 import { Kysely, Migrator, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { migrations } from '../../../migrations/index.js';
@@ -21,7 +21,7 @@ export interface DatabaseOptions {
   /** Folder for PGlite's files; absent means in memory. */
   dataDir?: string | undefined;
   /** An existing PGlite (tests pass a clone of a migrated template). */
-  pglite?: PGlite;
+  pglite?: PGliteInterface;
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
@@ -36,10 +36,23 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
         }) as typeof pg.types.getTypeParser,
       },
     });
+    // An idle client that the server drops (restart, admin command) must not crash the process;
+    // the pool replaces it on the next query.
+    let closing = false;
+    pool.on('error', (error) => {
+      if (!closing) console.error(`PostgreSQL: idle connection lost: ${error.message}`);
+    });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind: 'postgres', close: () => db.destroy() };
+    return {
+      db,
+      kind: 'postgres',
+      close: async () => {
+        closing = true;
+        await db.destroy();
+      },
+    };
   }
-  let pglite = options.pglite;
+  let pglite: PGliteInterface | undefined = options.pglite;
   if (!pglite) {
     if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
     pglite = new PGlite(options.dataDir ? join(options.dataDir, 'pglite') : undefined);

@@ -1,4 +1,4 @@
-import type { PGlite } from '@electric-sql/pglite';
+import type { PGliteInterface } from '@electric-sql/pglite';
 import {
   CompiledQuery,
   type DatabaseConnection,
@@ -24,7 +24,7 @@ export const TYPE_PARSERS: Record<number, (value: string) => unknown> = {
  * Parsers travel with every query, so a `clone()` of a PGlite behaves like the original.
  */
 export class PGliteDialect implements Dialect {
-  constructor(private readonly pglite: PGlite) {}
+  constructor(private readonly pglite: PGliteInterface) {}
   createAdapter() {
     return new PostgresAdapter();
   }
@@ -40,7 +40,7 @@ export class PGliteDialect implements Dialect {
 }
 
 class PGliteConnection implements DatabaseConnection {
-  constructor(private readonly pglite: PGlite) {}
+  constructor(private readonly pglite: PGliteInterface) {}
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
     const result = await this.pglite.query<R>(query.sql, [...query.parameters], { parsers: TYPE_PARSERS });
     return {
@@ -59,7 +59,7 @@ class PGliteDriver implements Driver {
   private busy = false;
   private readonly waiting: Array<() => void> = [];
 
-  constructor(private readonly pglite: PGlite) {
+  constructor(private readonly pglite: PGliteInterface) {
     this.connection = new PGliteConnection(pglite);
   }
   async init(): Promise<void> {
