@@ -1,0 +1,16 @@
+import type { DatabaseKind } from '../server/src/platform/db/database.js';
+import { planPage } from './plan-page.js';
+
+/**
+ * `npm run bench`: one JSON line per figure, on PGlite always and on PostgreSQL when
+ * DATABASE_URL is set. Compare ratios within one run, not milliseconds across machines.
+ */
+const n = Number(process.env.BENCH_N ?? 200);
+const backends: DatabaseKind[] = process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+const benches = [planPage];
+
+for (const backend of backends) {
+  for (const bench of benches) {
+    console.log(JSON.stringify(await bench(backend, n)));
+  }
+}
