@@ -26,7 +26,8 @@ export async function sample(fn: () => Promise<unknown>, n: number, warmup = Mat
   return times.sort((a, b) => a - b);
 }
 
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+const quantile = (sorted: number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
 export function figure(bench: string, backend: DatabaseKind, times: number[], floor: number[] | null): Figure {

@@ -14,7 +14,11 @@ export async function planPage(kind: DatabaseKind, n: number): Promise<Figure> {
   const database = await benchDatabase(kind, password);
   const app = await buildApp({ config: { ...loadConfig({}), webDir: '/nonexistent' }, database, logger: false });
   try {
-    const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'giamsat', password } });
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'giamsat', password },
+    });
     const cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
     const plan = await database.db.selectFrom('plan').select(['id', 'document_id']).executeTakeFirstOrThrow();
     const url = `/api/v1/plans/${plan.id}`;

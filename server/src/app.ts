@@ -36,7 +36,8 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  registerErrorHandling(app);
+  const serveWeb = existsSync(join(config.webDir, 'index.html'));
+  registerErrorHandling(app, { enabled: serveWeb });
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -91,13 +92,15 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
   const deps = { db: database.db, dbKind: database.kind, config };
   for (const module of modules) module.routes(app, deps);
 
-  if (existsSync(join(config.webDir, 'index.html'))) {
-    await app.register(fastifyStatic, { root: config.webDir, wildcard: false });
-    app.get('/*', { config: { public: true }, schema: { hide: true } }, (req, reply) => {
-      if (req.url.startsWith('/api/')) {
-        return reply.callNotFound();
-      }
-      return reply.sendFile('index.html');
+  if (serveWeb) {
+    // Files are looked up at request time, so a rebuilt web app is served without a restart.
+    await app.register(fastifyStatic, {
+      root: config.webDir,
+      maxAge: '1h',
+      setHeaders: (res, path) => {
+        if (path.includes('/assets/')) res.header('cache-control', 'public, max-age=31536000, immutable');
+        else res.header('cache-control', 'no-cache');
+      },
     });
   }
   return app;

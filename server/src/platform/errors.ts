@@ -77,8 +77,17 @@ function messageOf(issue: ValidationIssue, locale: Locale): string {
   return (text ?? issue.message ?? '').replace(/, nhận được undefined|, received undefined/, '');
 }
 
-export function registerErrorHandling(app: FastifyInstance): void {
-  app.setNotFoundHandler((request, reply) => problem(request, reply, 404, 'not_found', { path: request.url }));
+/**
+ * @param spa when the web app is served: a GET for a page (not /api, not a file) answers the
+ * app's index.html so the client router can take it; everything else unknown is a 404 problem.
+ */
+export function registerErrorHandling(app: FastifyInstance, spa: { enabled: boolean }): void {
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    const isPage = request.method === 'GET' && !path.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(path);
+    if (spa.enabled && isPage) return reply.type('text/html').sendFile('index.html');
+    return problem(request, reply, 404, 'not_found', { path: request.url });
+  });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {

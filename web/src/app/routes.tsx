@@ -1,0 +1,46 @@
+import { lazy, Suspense } from 'react';
+import { Navigate, Route, Routes } from 'react-router';
+import { Loading } from '../components/Loading';
+import { AppLayout } from './AppLayout';
+import { RequireAuth, RequireCapability } from './RequireAuth';
+
+// One chunk per page.
+const LoginPage = lazy(() => import('../features/auth/LoginPage'));
+const PlansPage = lazy(() => import('../features/plans/PlansPage'));
+const PlanPage = lazy(() => import('../features/plans/PlanPage'));
+const UnitsPage = lazy(() => import('../features/units/UnitsPage'));
+const UnitPage = lazy(() => import('../features/units/UnitPage'));
+const AuditPage = lazy(() => import('../features/audit/AuditPage'));
+const NotFoundPage = lazy(() => import('../features/errors/NotFoundPage'));
+
+export function AppRoutes() {
+  return (
+    <Suspense fallback={<Loading />}>
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route
+          element={
+            <RequireAuth>
+              <AppLayout />
+            </RequireAuth>
+          }
+        >
+          <Route index element={<Navigate to="/plans" replace />} />
+          <Route path="plans" element={<PlansPage />} />
+          <Route path="plans/:id" element={<PlanPage />} />
+          <Route path="units" element={<UnitsPage />} />
+          <Route path="units/:id" element={<UnitPage />} />
+          <Route
+            path="audit"
+            element={
+              <RequireCapability capability="audit.read">
+                <AuditPage />
+              </RequireCapability>
+            }
+          />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Routes>
+    </Suspense>
+  );
+}

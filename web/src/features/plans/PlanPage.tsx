@@ -1,0 +1,227 @@
+import { Breadcrumb, Card, Empty, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { Link, useParams } from 'react-router';
+import { usePlan } from '../../api/hooks';
+import type { PlanDetail, PlanReference, Recipient } from '../../api/types';
+import { ErrorResult } from '../../components/ErrorResult';
+import { Loading } from '../../components/Loading';
+import { useDocumentTitle } from '../../components/PageTitle';
+import { formatDate } from '../../i18n/format';
+import { type I18n, useI18n } from '../../i18n/I18nProvider';
+import { groupTasks } from './groupTasks';
+import { TaskCard } from './TaskCard';
+
+const RELATION_COLORS: Record<string, string> = { implements: 'red', basis: 'blue', cites: 'default' };
+
+function referenceText(ref: PlanReference, { t }: I18n): string {
+  if (ref.asWritten) return ref.asWritten;
+  return [
+    ref.typeName,
+    ref.symbol ? t('plan.symbolValue', { symbol: ref.symbol }) : null,
+    ref.date ? t('plan.datedOn', { date: formatDate(ref.date) }) : null,
+    ref.issuer ? t('plan.issuedBy', { issuer: ref.issuer }) : null,
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
+
+function Section({
+  title,
+  count,
+  children,
+  testId,
+}: {
+  title: string;
+  count?: number;
+  children: ReactNode;
+  testId?: string;
+}) {
+  return (
+    <Card
+      className="tk-section"
+      data-testid={testId}
+      title={
+        <span>
+          {title}
+          {count !== undefined ? <span className="tk-count">{count}</span> : null}
+        </span>
+      }
+    >
+      {children}
+    </Card>
+  );
+}
+
+function DocumentHeader({ plan }: { plan: PlanDetail }) {
+  const { t, label } = useI18n();
+  const doc = plan.document;
+  const placeDate = [doc.place, doc.date ? formatDate(doc.date) : null].filter(Boolean).join(', ');
+  return (
+    <Card className="tk-doc-header" data-testid="document-header">
+      <div className="tk-doc-top">
+        <div className="tk-doc-issuer">
+          <div className="tk-doc-issuer-name">{doc.issuer || t('plan.noIssuer')}</div>
+          <div className="tk-doc-symbol" data-testid="document-symbol">
+            {doc.symbol ? t('plan.symbolValue', { symbol: doc.symbol }) : <Tag>{t('plan.noNumber')}</Tag>}
+          </div>
+        </div>
+        <div className="tk-doc-place">
+          {doc.system ? <div className="tk-doc-motto">{label('motto', doc.system, '')}</div> : null}
+          {placeDate ? <div className="tk-doc-date">{placeDate}</div> : null}
+        </div>
+      </div>
+      <div className="tk-doc-type">{doc.typeName || t('plan.document')}</div>
+      <Typography.Title level={1} className="tk-doc-title">
+        {doc.title}
+      </Typography.Title>
+      {plan.ownerUnit ? (
+        <div className="tk-doc-owner">
+          <span className="tk-muted">{t('plan.ownerUnit')}:</span>{' '}
+          <Link to={`/units/${plan.ownerUnit.id}`}>{plan.ownerUnit.name}</Link>
+        </div>
+      ) : null}
+    </Card>
+  );
+}
+
+function RecipientLine({ recipient }: { recipient: Recipient }) {
+  const { t, label } = useI18n();
+  const text = recipient.organization || recipient.asWritten;
+  return (
+    <li data-testid="recipient" title={recipient.asWritten}>
+      {recipient.unitId ? <Link to={`/units/${recipient.unitId}`}>{text}</Link> : text}
+      {recipient.purpose && !recipient.isArchive ? (
+        <span className="tk-muted"> — {label('purpose', recipient.purpose)}</span>
+      ) : null}
+      {recipient.isArchive ? <Tag className="tk-inline-tag">{t('plan.archive')}</Tag> : null}
+    </li>
+  );
+}
+
+export default function PlanPage() {
+  const { id = '' } = useParams();
+  const i18n = useI18n();
+  const { t, label } = i18n;
+  const plan = usePlan(id);
+  useDocumentTitle(plan.data?.document.title ?? t('plans.title'));
+
+  if (plan.isPending) return <Loading />;
+  if (plan.isError) return <ErrorResult error={plan.error} onRetry={() => void plan.refetch()} />;
+  const data = plan.data;
+  const doc = data.document;
+  const groups = groupTasks(data.sections, data.tasks);
+  const signer = data.signer;
+
+  return (
+    <div className="tk-stack">
+      <Breadcrumb
+        items={[{ title: <Link to="/plans">{t('plans.title')}</Link> }, { title: doc.symbol || t('plan.noNumber') }]}
+      />
+      <DocumentHeader plan={data} />
+
+      <Section title={t('plan.references')} count={data.references.length} testId="references">
+        {data.references.length === 0 ? (
+          <Typography.Text type="secondary">{t('plan.noReferences')}</Typography.Text>
+        ) : (
+          <ul className="tk-plain-list">
+            {data.references.map((ref) => (
+              <li
+                key={`${ref.relation}|${ref.asWritten ?? ''}|${ref.symbol ?? ''}`}
+                className="tk-reference"
+                data-testid="reference"
+                data-relation={ref.relation}
+              >
+                <Tag color={RELATION_COLORS[ref.relation] ?? 'default'} className="tk-wrap-tag">
+                  {label('relation', ref.relation)}
+                </Tag>
+                <span>{referenceText(ref, i18n)}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Section>
+
+      {data.objectives.length > 0 ? (
+        <Section title={t('plan.objectives')} testId="objectives">
+          <ol className="tk-objectives">
+            {data.objectives.map((objective, index) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: objectives are plain text in document order
+              <li key={index}>{objective}</li>
+            ))}
+          </ol>
+        </Section>
+      ) : null}
+
+      <Section title={t('plan.tasks')} count={data.tasks.length} testId="tasks">
+        {data.tasks.length === 0 ? <Empty description={t('plan.noTasks')} /> : null}
+        {groups.map((group) => (
+          <section key={group.key} className="tk-task-group">
+            <h3 className="tk-group-title">
+              {group.label ? `${group.label}. ${group.title ?? ''}` : t('plan.otherTasks')}
+            </h3>
+            {group.items.map((item) =>
+              item.type === 'task' ? (
+                <TaskCard key={item.task.id} task={item.task} />
+              ) : (
+                <section key={item.key} className="tk-task-subgroup">
+                  <h4 className="tk-subgroup-title">
+                    {item.label}. {item.title ?? ''}
+                  </h4>
+                  {item.tasks.map((task) => (
+                    <TaskCard key={task.id} task={task} />
+                  ))}
+                </section>
+              ),
+            )}
+          </section>
+        ))}
+      </Section>
+
+      {data.addressees.length > 0 || data.recipients.length > 0 || signer ? (
+        <Card className="tk-section" data-testid="closing">
+          <div className="tk-closing">
+            <div className="tk-recipients">
+              {data.addressees.length > 0 ? (
+                <>
+                  <div className="tk-closing-label">{t('plan.addressees')}</div>
+                  <ul className="tk-dash-list">
+                    {data.addressees.map((name) => (
+                      <li key={name}>{name}</li>
+                    ))}
+                  </ul>
+                </>
+              ) : null}
+              {data.recipients.length > 0 ? (
+                <>
+                  <div className="tk-closing-label">{t('plan.recipients')}</div>
+                  <ul className="tk-dash-list" data-testid="recipients">
+                    {data.recipients.map((recipient) => (
+                      <RecipientLine
+                        key={`${recipient.asWritten}|${recipient.organization ?? ''}`}
+                        recipient={recipient}
+                      />
+                    ))}
+                  </ul>
+                </>
+              ) : null}
+            </div>
+            {signer ? (
+              <div className="tk-signer" data-testid="signer">
+                <div className="tk-closing-label">{t('plan.signer')}</div>
+                {signer.authority || signer.onBehalfOf ? (
+                  <div className="tk-signer-authority">
+                    {[signer.authority ? label('authority', signer.authority) : null, signer.onBehalfOf]
+                      .filter(Boolean)
+                      .join(' ')}
+                  </div>
+                ) : null}
+                {signer.title ? <div className="tk-signer-title">{signer.title}</div> : null}
+                {signer.name ? <div className="tk-signer-name">{signer.name}</div> : null}
+              </div>
+            ) : null}
+          </div>
+        </Card>
+      ) : null}
+    </div>
+  );
+}
