@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { buildApp } from '../app.js';
+import { loadConfig } from '../config.js';
 import { testApp } from '../test-support/app.js';
 import { backends } from '../test-support/db.js';
 import { bootstrap } from './bootstrap.js';
@@ -65,6 +67,15 @@ describe('the trienkhai command', () => {
           .execute();
         expect(grants).toEqual([{ username: 'quantri', role: 'admin', unit_id: null }]);
         expect(await database.db.selectFrom('org_unit').select('id').execute()).toHaveLength(0);
+        const app = await buildApp({ config: { ...loadConfig({}), webDir: '/nonexistent' }, database, logger: false });
+        const login = await app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          payload: { username: 'quantri', password: 'mat-khau-quan-tri' },
+        });
+        expect(login.statusCode).toBe(200);
+        expect(login.json().user.capabilities).toContain('directory.manage');
+        await app.close();
       } finally {
         await database.close();
       }
