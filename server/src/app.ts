@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -9,6 +10,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import {
   jsonSchemaTransform,
+  jsonSchemaTransformObject,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
@@ -50,6 +52,7 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
     },
   });
   await app.register(cookie);
+  await app.register(multipart, { limits: { files: 1, fields: 5, fieldSize: 1024 * 1024, parts: 10 } });
   await app.register(rateLimit, { max: 1000, timeWindow: '1 minute', allowList: ['127.0.0.1', '::1'] });
   await app.register(swagger, {
     openapi: {
@@ -63,6 +66,7 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
       security: [{ session: [] }],
     },
     transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
 

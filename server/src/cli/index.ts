@@ -80,6 +80,8 @@ export async function main(argv: string[]): Promise<number> {
       console.log(`Đã tạo quản trị viên "${username}". / Administrator "${username}" created.`);
       return 0;
     }
+    case 'import-plan':
+      return (await import('./import-plan.js')).importPlanCommand(rest);
     case undefined:
     case 'help':
     case '--help':

@@ -22,6 +22,8 @@ interface Family {
 
 interface Ids {
   plan: string;
+  directive: string;
+  hangChuPlan: string;
   huyen: string;
   ownCommune: string;
   ownWomen: string;
@@ -99,6 +101,36 @@ const FAMILIES: Family[] = [
     body: () => ({ nameVi: 'Đặc khu', nameEn: 'Special zone', rank: 40 }),
     expect: adminOnly(200),
   },
+  { name: 'search documents', method: 'GET', url: () => '/api/v1/documents?q=21-CT', expect: everyone(200) },
+  { name: 'read the directive', method: 'GET', url: (i) => `/api/v1/documents/${i.directive}`, expect: everyone(200) },
+  { name: 'the cascade', method: 'GET', url: (i) => `/api/v1/documents/${i.directive}/cascade`, expect: everyone(200) },
+  {
+    name: 'another commune’s document',
+    method: 'GET',
+    url: (i) => `/api/v1/documents/${i.hangChuPlan}`,
+    expect: districtOnly,
+  },
+  {
+    name: 'register a document',
+    method: 'POST',
+    url: () => '/api/v1/documents',
+    body: () => ({ symbol: '99-CV/TU', issuer: 'Tỉnh ủy', date: '2018-09-09', title: 'Công văn thử' }),
+    expect: { ...everyone(403), giamsat: 201, admin: 409 },
+  },
+  {
+    name: 'edit a document',
+    method: 'PATCH',
+    url: (i) => `/api/v1/documents/${i.directive}`,
+    body: () => ({ respondWithinDays: 45 }),
+    expect: { ...everyone(403), admin: 200, giamsat: 200 },
+  },
+  {
+    name: 'import preview',
+    method: 'POST',
+    url: () => '/api/v1/plans/import',
+    body: () => ({ text: 'KẾ HOẠCH\nI. MỤC ĐÍCH\n- Quán triệt.', fileName: 'thu.txt' }),
+    expect: { ...everyone(403), admin: 200, giamsat: 200 },
+  },
   { name: 'read audit', method: 'GET', url: () => '/api/v1/audit', expect: adminOnly(200) },
   { name: 'list users', method: 'GET', url: () => '/api/v1/users', expect: adminOnly(200) },
   {
@@ -120,9 +152,8 @@ async function fingerprint(t: TestApp): Promise<string> {
     select concat_ws('|',
       (select count(*) from org_unit), (select max(updated_at)::text from org_unit),
       (select count(*) from org_level), (select count(*) from app_user), (select count(*) from role_grant),
-      (select count(*) from plan), (select count(*) from audit_log where action not like 'auth.%')) as fp`.execute(
-    t.db,
-  );
+      (select count(*) from plan), (select count(*) from document), (select max(updated_at)::text from document),
+      (select count(*) from audit_log where action not like 'auth.%')) as fp`.execute(t.db);
   return rows[0]?.fp ?? '';
 }
 
@@ -136,6 +167,21 @@ describe.each(backends())('access matrix on %s', (kind) => {
     const plan = await t.db.selectFrom('plan').select('id').executeTakeFirstOrThrow();
     ids = {
       plan: plan.id,
+      directive: (
+        await t.db.selectFrom('document').select('id').where('symbol', '=', '21-CT/TW').executeTakeFirstOrThrow()
+      ).id,
+      hangChuPlan: (
+        await t.db
+          .insertInto('document')
+          .values({
+            title: 'Kế hoạch của Đảng ủy xã Hang Chú',
+            issuer_unit_id: await unitId(t, 'xa-hang-chu-du'),
+            scope_unit_id: await unitId(t, 'xa-hang-chu'),
+            addressees: '[]',
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id,
       huyen: await unitId(t, 'huyen'),
       ownCommune: await unitId(t, 'xa-ta-xua'),
       ownWomen: await unitId(t, 'xa-ta-xua-hlhpn'),

@@ -1,9 +1,17 @@
 import type { ModuleManifest } from '../platform/types.js';
 import { auditModule } from './audit/index.js';
 import { authModule } from './auth/index.js';
+import { documentsModule } from './documents/index.js';
 import { organizationsModule } from './organizations/index.js';
 import { plansModule } from './plans/index.js';
 import { usersModule } from './users/index.js';
 
 /** Every module, in the order its routes are registered. */
-export const modules: ModuleManifest[] = [authModule, usersModule, organizationsModule, plansModule, auditModule];
+export const modules: ModuleManifest[] = [
+  authModule,
+  usersModule,
+  organizationsModule,
+  documentsModule,
+  plansModule,
+  auditModule,
+];

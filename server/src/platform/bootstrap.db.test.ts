@@ -50,7 +50,7 @@ describe('the trienkhai command', () => {
     const env = { ...process.env, DATA_DIR: dataDir, TRIENKHAI_DEMO: 'off', DATABASE_URL: '' };
     const cli = (...args: string[]) => run('npx', ['tsx', 'server/src/cli/index.ts', ...args], { env });
     try {
-      expect((await cli('migrate')).stdout).toContain('pglite: 0001_foundation');
+      expect((await cli('migrate')).stdout).toContain('pglite: 0002_documents');
       const created = await cli('create-admin', '--username', 'quantri', '--password', 'mat-khau-quan-tri');
       expect(created.stdout).toContain('quantri');
       await expect(

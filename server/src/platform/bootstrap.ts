@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { seedCascade, seedSourceDocuments } from '../modules/documents/documents.seed.js';
 import { seedDemoDirectory } from '../modules/organizations/organizations.seed.js';
 import { OrganizationsService } from '../modules/organizations/organizations.service.js';
 import { seedFoundingPlan } from '../modules/plans/plans.seed.js';
@@ -34,6 +35,8 @@ export async function bootstrap(
 
 export async function loadDemo(db: Kysely<Database>, password: string): Promise<void> {
   const units = await seedDemoDirectory(db);
-  await seedFoundingPlan(db, units);
+  await seedSourceDocuments(db, units);
+  const plan = await seedFoundingPlan(db);
+  await seedCascade(db, units, plan.documentId);
   await seedDemoUsers(db, units, password);
 }

@@ -114,6 +114,14 @@ export function registerErrorHandling(app: FastifyInstance, spa: { enabled: bool
         });
       case 'FST_ERR_CTP_BODY_TOO_LARGE':
         return problem(request, reply, 413, 'payload_too_large');
+      case 'FST_REQ_FILE_TOO_LARGE':
+        return problem(request, reply, 413, 'file_too_large', { max: 20 });
+      case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
+      case 'FST_PARTS_LIMIT':
+      case 'FST_FILES_LIMIT':
+      case 'FST_FIELDS_LIMIT':
+      case 'FST_PROTO_VIOLATION':
+        return problem(request, reply, 400, 'validation_failed', { details: error.message });
     }
     if (error.statusCode === 429) return problem(request, reply, 429, 'rate_limited');
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {

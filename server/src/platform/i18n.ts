@@ -50,6 +50,22 @@ export const MESSAGES = {
   },
   unknown_reference: { vi: 'Không có {entity} với mã "{value}".', en: 'There is no {entity} "{value}".' },
   username_taken: { vi: 'Tên đăng nhập "{username}" đã tồn tại.', en: 'Username "{username}" already exists.' },
+  document_exists: {
+    vi: 'Văn bản {symbol} của {issuer} ngày {date} đã có trong sổ văn bản.',
+    en: 'Document {symbol} of {issuer} dated {date} is already registered.',
+  },
+  invalid_symbol: {
+    vi: 'Không đọc được số, ký hiệu "{text}". Ví dụ hợp lệ: 21-CT/TW, 123/KH-UBND.',
+    en: 'Cannot read the number and symbol "{text}". Valid examples: 21-CT/TW, 123/KH-UBND.',
+  },
+  link_to_self: { vi: 'Không thể liên kết văn bản với chính nó.', en: 'A document cannot link to itself.' },
+  file_too_large: {
+    vi: 'Tệp quá lớn: tối đa {max} MB.',
+    en: 'The file is too large: at most {max} MB.',
+  },
+  file_missing: { vi: 'Chưa chọn tệp để tải lên.', en: 'No file was uploaded.' },
+  /** The importer's own bilingual message, passed through. */
+  import_failed: { vi: '{vi}', en: '{en}' },
   internal: {
     vi: 'Đã xảy ra lỗi hệ thống; dữ liệu của bạn không bị thay đổi. Vui lòng thử lại.',
     en: 'A system error occurred; nothing was changed. Please try again.',
@@ -76,4 +92,6 @@ export const ENTITY_NAMES: Record<string, Message> = {
   level: { vi: 'cấp', en: 'level' },
   kind: { vi: 'loại đơn vị', en: 'unit kind' },
   document: { vi: 'văn bản', en: 'document' },
+  file: { vi: 'tệp đính kèm', en: 'attached file' },
+  link: { vi: 'liên kết', en: 'link' },
 };

@@ -4,9 +4,19 @@ import { api } from './client';
 import type {
   AuditFilter,
   AuditPage,
+  CascadeNode,
+  CreatePlanInput,
+  DocRelation,
+  DocumentDetail,
+  DocumentFilter,
+  DocumentInput,
+  DocumentPage,
+  ImportPreview,
   Items,
+  LevelInput,
   OrgKind,
   OrgLevel,
+  ParsedSymbol,
   PlanDetail,
   PlanSummary,
   Unit,
@@ -25,6 +35,10 @@ export const keys = {
   plans: ['plans', 'list'] as const,
   plan: (id: string) => ['plans', 'detail', id] as const,
   audit: (filter: AuditFilter) => ['audit', filter] as const,
+  documents: (filter: DocumentFilter) => ['documents', 'list', filter] as const,
+  document: (id: string) => ['documents', 'detail', id] as const,
+  cascade: (id: string) => ['documents', 'cascade', id] as const,
+  parseSymbol: (text: string) => ['documents', 'parse-symbol', text] as const,
 };
 
 const REFERENCE_STALE = 10 * 60 * 1000;
@@ -147,5 +161,135 @@ export function useAudit(filter: AuditFilter) {
     queryKey: keys.audit(filter),
     queryFn: ({ signal }) => api<AuditPage>('/audit', { signal, query: { ...filter } }),
     placeholderData: (previous: AuditPage | undefined) => previous,
+  });
+}
+
+export function useSaveLevel() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ code, ...input }: LevelInput & { code: string }) =>
+      api<OrgLevel>(`/org-levels/${encodeURIComponent(code)}`, { method: 'PUT', body: input }),
+    onSuccess: () => client.invalidateQueries({ queryKey: keys.levels }),
+  });
+}
+
+/* ---- documents ---- */
+
+export function useDocuments(filter: DocumentFilter, enabled = true) {
+  return useQuery<DocumentPage>({
+    queryKey: keys.documents(filter),
+    queryFn: ({ signal }) => api<DocumentPage>('/documents', { signal, query: { ...filter } }),
+    placeholderData: (previous: DocumentPage | undefined) => previous,
+    enabled,
+  });
+}
+
+export function useDocument(id: string) {
+  return useQuery({
+    queryKey: keys.document(id),
+    queryFn: ({ signal }) => api<DocumentDetail>(`/documents/${encodeURIComponent(id)}`, { signal }),
+  });
+}
+
+export function useCascade(id: string, enabled = true) {
+  return useQuery({
+    queryKey: keys.cascade(id),
+    queryFn: ({ signal }) => api<CascadeNode>(`/documents/${encodeURIComponent(id)}/cascade`, { signal }),
+    enabled,
+  });
+}
+
+/** Reads a number-and-symbol as typed ("Số 45-KH/HU"); an unreadable text is an error (400). */
+export function useParseSymbol(text: string) {
+  return useQuery({
+    queryKey: keys.parseSymbol(text),
+    queryFn: ({ signal }) => api<ParsedSymbol>('/documents/parse-symbol', { signal, query: { text } }),
+    enabled: text.trim().length > 0,
+    retry: false,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+function useInvalidateDocuments() {
+  const client = useQueryClient();
+  return () => client.invalidateQueries({ queryKey: ['documents'] });
+}
+
+export function useCreateDocument() {
+  const invalidate = useInvalidateDocuments();
+  return useMutation({
+    mutationFn: (input: DocumentInput) => api<DocumentDetail>('/documents', { method: 'POST', body: input }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useUpdateDocument(id: string) {
+  const invalidate = useInvalidateDocuments();
+  return useMutation({
+    mutationFn: (input: DocumentInput) =>
+      api<DocumentDetail>(`/documents/${encodeURIComponent(id)}`, { method: 'PATCH', body: input }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useUploadDocumentFile(id: string) {
+  const invalidate = useInvalidateDocuments();
+  return useMutation({
+    mutationFn: (file: File) => {
+      const body = new FormData();
+      body.append('file', file, file.name);
+      return api<DocumentDetail>(`/documents/${encodeURIComponent(id)}/file`, { method: 'POST', body });
+    },
+    onSuccess: invalidate,
+  });
+}
+
+export const documentFileUrl = (id: string) => `/api/v1/documents/${encodeURIComponent(id)}/file`;
+
+export function useAddDocumentLink(id: string) {
+  const invalidate = useInvalidateDocuments();
+  return useMutation({
+    mutationFn: (input: { toDocumentId: string; relation: DocRelation }) =>
+      api<{ id: string }>(`/documents/${encodeURIComponent(id)}/links`, { method: 'POST', body: input }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useDeleteDocumentLink(id: string) {
+  const invalidate = useInvalidateDocuments();
+  return useMutation({
+    mutationFn: (linkId: string) =>
+      api<void>(`/documents/${encodeURIComponent(id)}/links/${encodeURIComponent(linkId)}`, { method: 'DELETE' }),
+    onSuccess: invalidate,
+  });
+}
+
+/* ---- plan import ---- */
+
+export type ImportSource = { file: File } | { text: string; fileName?: string };
+
+export function useImportPreview() {
+  return useMutation({
+    mutationFn: (source: ImportSource) => {
+      if ('file' in source) {
+        const body = new FormData();
+        body.append('file', source.file, source.file.name);
+        return api<ImportPreview>('/plans/import', { method: 'POST', body });
+      }
+      return api<ImportPreview>('/plans/import', { method: 'POST', body: source });
+    },
+  });
+}
+
+export function useCreatePlan() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: CreatePlanInput) =>
+      api<{ id: string; documentId: string }>('/plans', { method: 'POST', body: input }),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: ['plans'] });
+      void client.invalidateQueries({ queryKey: ['documents'] });
+      void client.invalidateQueries({ queryKey: ['org-units', 'assignments'] });
+    },
   });
 }

@@ -8,7 +8,7 @@ import { useIsMobile } from '../components/useIsMobile';
 import { useI18n } from '../i18n/I18nProvider';
 import { can, useLogout, useMe } from './auth';
 
-const SECTIONS = ['plans', 'units', 'audit'] as const;
+const SECTIONS = ['plans', 'documents', 'units', 'audit'] as const;
 
 export function AppLayout() {
   const { t } = useI18n();
@@ -24,6 +24,7 @@ export function AppLayout() {
 
   const items: MenuProps['items'] = [
     { key: 'plans', label: <Link to="/plans">{t('nav.plans')}</Link> },
+    { key: 'documents', label: <Link to="/documents">{t('nav.documents')}</Link> },
     { key: 'units', label: <Link to="/units">{t('nav.units')}</Link> },
     ...(can(me, 'audit.read') ? [{ key: 'audit', label: <Link to="/audit">{t('nav.audit')}</Link> }] : []),
   ];

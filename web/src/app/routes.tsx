@@ -8,6 +8,9 @@ import { RequireAuth, RequireCapability } from './RequireAuth';
 const LoginPage = lazy(() => import('../features/auth/LoginPage'));
 const PlansPage = lazy(() => import('../features/plans/PlansPage'));
 const PlanPage = lazy(() => import('../features/plans/PlanPage'));
+const ImportPage = lazy(() => import('../features/import/ImportPage'));
+const DocumentsPage = lazy(() => import('../features/documents/DocumentsPage'));
+const DocumentPage = lazy(() => import('../features/documents/DocumentPage'));
 const UnitsPage = lazy(() => import('../features/units/UnitsPage'));
 const UnitPage = lazy(() => import('../features/units/UnitPage'));
 const AuditPage = lazy(() => import('../features/audit/AuditPage'));
@@ -27,7 +30,17 @@ export function AppRoutes() {
         >
           <Route index element={<Navigate to="/plans" replace />} />
           <Route path="plans" element={<PlansPage />} />
+          <Route
+            path="plans/import"
+            element={
+              <RequireCapability capability="plans.manage">
+                <ImportPage />
+              </RequireCapability>
+            }
+          />
           <Route path="plans/:id" element={<PlanPage />} />
+          <Route path="documents" element={<DocumentsPage />} />
+          <Route path="documents/:id" element={<DocumentPage />} />
           <Route path="units" element={<UnitsPage />} />
           <Route path="units/:id" element={<UnitPage />} />
           <Route

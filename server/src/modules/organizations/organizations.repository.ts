@@ -207,6 +207,25 @@ export async function countUnits(db: Db): Promise<number> {
   return row.n;
 }
 
+/**
+ * The territory a unit's documents and plans apply to: its nearest administrative area — or,
+ * for a Party branch and the bodies inside it, the branch itself (a branch's plan concerns its
+ * own members, not the whole district).
+ */
+export async function territoryOf(db: Db, path: string) {
+  const ids = path.split('/').filter(Boolean);
+  const chain = await db
+    .selectFrom('org_unit')
+    .select(['id', 'path', 'kind', 'depth'])
+    .where('id', 'in', ids)
+    .orderBy('depth', 'desc')
+    .execute();
+  for (const unit of chain) {
+    if (unit.kind === 'party_branch' || unit.kind === 'area') return unit;
+  }
+  return undefined;
+}
+
 function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

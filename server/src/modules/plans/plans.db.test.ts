@@ -81,17 +81,24 @@ describe.each(backends())('plans on %s', (kind) => {
     expect(plan.signer.name).toBe('Sùng Lữ Páo');
   });
 
-  it('stores exactly what the trienkhai.plan/1 fixture says', async () => {
+  it('stores every assignment the importer read, a collective actor expanded to its units', async () => {
     const plan = (await monitor.request({ method: 'GET', url: `/api/v1/plans/${planId}` })).json() as PlanBody;
     const fixture = foundingPlan as unknown as {
       tasks: { ref: string; assignments: { organization: string; role: string }[] }[];
     };
-    expect(
-      plan.tasks.map((task) => ({
-        ref: task.ref,
-        assignments: task.assignments.map(({ organization, role }) => ({ organization, role })),
-      })),
-    ).toEqual(fixture.tasks.map((task) => ({ ref: task.ref, assignments: task.assignments })));
+    const distinct = (list: { organization: string; role: string }[]) => [
+      ...new Map(
+        list.map((a) => [`${a.organization}|${a.role}`, { organization: a.organization, role: a.role }]),
+      ).values(),
+    ];
+    expect(plan.tasks.map((task) => ({ ref: task.ref, assignments: distinct(task.assignments) }))).toEqual(
+      fixture.tasks.map((task) => ({ ref: task.ref, assignments: task.assignments })),
+    );
+    const committees = plan.tasks
+      .find((task) => task.ref === 'III.1')
+      ?.assignments.filter((a) => a.organization === 'Các cấp ủy đảng');
+    expect(committees?.length).toBeGreaterThan(16);
+    expect(committees?.every((a) => a.unitId !== null)).toBe(true);
   });
 
   it('lists what a unit is assigned across plans', async () => {
@@ -118,7 +125,10 @@ describe.each(backends())('plans on %s', (kind) => {
     fixture.document.title = 'Kế hoạch của Đảng ủy xã Hang Chú';
     const actor = await loadActor(t.db, admin.user.id);
     if (!actor) throw new Error('admin actor');
-    const otherId = await new PlansService(t.db).create({ actor }, { plan: fixture, ownerUnitId: hangChu, units: {} });
+    const { id: otherId } = await new PlansService(t.db).create(
+      { actor },
+      { plan: fixture, ownerUnitId: hangChu, units: {} },
+    );
     const denied = await officer.request({ method: 'GET', url: `/api/v1/plans/${otherId}` });
     expect(denied.statusCode).toBe(403);
     expect(denied.json().code).toBe('out_of_scope');

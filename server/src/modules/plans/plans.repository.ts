@@ -1,5 +1,5 @@
 import { type Expression, type Kysely, type SqlBool, sql, type Transaction } from 'kysely';
-import type { Database, Signer } from '../../platform/db/schema.js';
+import type { Database } from '../../platform/db/schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -152,36 +152,6 @@ export function assignmentsOfUnit(db: Db, unitId: string) {
     .execute();
 }
 
-export async function insertDocument(
-  db: Db,
-  doc: {
-    system: string | null;
-    type_name: string | null;
-    type_code: string | null;
-    number: string | null;
-    symbol: string | null;
-    issuer_code: string | null;
-    issuer_name: string | null;
-    issuer_unit_id: string | null;
-    place: string | null;
-    issued_on: string | null;
-    title: string;
-    addressees: string[];
-    signer: Signer | null;
-  },
-) {
-  const row = await db
-    .insertInto('document')
-    .values({
-      ...doc,
-      addressees: JSON.stringify(doc.addressees),
-      signer: doc.signer ? JSON.stringify(doc.signer) : null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
-
 export function insertReferences(
   db: Db,
   rows: Array<{
@@ -263,10 +233,31 @@ export async function insertTask(
 
 export function insertAssignments(
   db: Db,
-  rows: Array<{ task_id: string; position: number; organization: string; role: string; unit_id: string | null }>,
+  rows: Array<{
+    task_id: string;
+    position: number;
+    organization: string;
+    role: string;
+    unit_id: string | null;
+    selector: string | null;
+  }>,
 ) {
   if (rows.length === 0) return Promise.resolve();
   return db.insertInto('assignment').values(rows).execute();
+}
+
+/** The plan of the first document this one implements (or follows) that has a plan. */
+export async function planOfImplementedDocument(db: Db, documentId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('document_link as l')
+    .innerJoin('plan as p', 'p.document_id', 'l.to_document_id')
+    .select('p.id')
+    .where('l.from_document_id', '=', documentId)
+    .where('l.relation', 'in', ['implements', 'basis'])
+    .orderBy(sql`case l.relation when 'implements' then 0 else 1 end`)
+    .limit(1)
+    .executeTakeFirst();
+  return row?.id ?? null;
 }
 
 export function existingUnitIds(db: Db, ids: string[]) {
@@ -276,19 +267,6 @@ export function existingUnitIds(db: Db, ids: string[]) {
 
 export function findUnitPath(db: Db, unitId: string) {
   return db.selectFrom('org_unit').select(['id', 'path']).where('id', '=', unitId).executeTakeFirst();
-}
-
-/** The nearest administrative area at or above a unit: the territory its plans apply to. */
-export function nearestArea(db: Db, path: string) {
-  const ids = path.split('/').filter(Boolean);
-  return db
-    .selectFrom('org_unit')
-    .select(['id', 'path'])
-    .where('id', 'in', ids)
-    .where('kind', '=', 'area')
-    .orderBy('depth', 'desc')
-    .limit(1)
-    .executeTakeFirst();
 }
 
 export function countPlans(db: Db) {

@@ -1,9 +1,11 @@
 import { z } from 'zod';
-import { actorOf } from '../../platform/auth/plugin.js';
-import { notFound } from '../../platform/errors.js';
-import { IdParams } from '../../platform/schemas.js';
+import { actorOf, ctxOf } from '../../platform/auth/plugin.js';
+import { AppError, notFound } from '../../platform/errors.js';
+import { IdParams, Uuid } from '../../platform/schemas.js';
 import type { App, Deps } from '../../platform/types.js';
+import { MAX_IMPORT_BYTES } from '../importer/read.js';
 import { organizationsPolicy } from '../organizations/organizations.policy.js';
+import { previewImport } from './plans.import.js';
 import { findUnitPath } from './plans.repository.js';
 import * as s from './plans.schemas.js';
 import { PlansService } from './plans.service.js';
@@ -35,6 +37,53 @@ export function plansRoutes(app: App, { db }: Deps): void {
       },
     },
     async (req) => service.get(actorOf(req), req.params.id),
+  );
+  app.post(
+    '/api/v1/plans/import',
+    {
+      bodyLimit: MAX_IMPORT_BYTES * 2,
+      schema: {
+        tags,
+        summary:
+          'Đọc một kế hoạch (tệp .txt/.md/.docx dạng multipart, trường "file"; hoặc JSON {text}) thành bản xem trước',
+        consumes: ['multipart/form-data', 'application/json'],
+        body: z.object({ text: z.string().max(MAX_IMPORT_BYTES), fileName: z.string().max(255).optional() }).nullish(),
+        response: { 200: s.ImportPreview },
+      },
+    },
+    async (req) => {
+      const actor = actorOf(req);
+      if (req.isMultipart()) {
+        const part = await req.file({ limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } });
+        if (!part) throw new AppError(400, 'file_missing');
+        const bytes = await part.toBuffer();
+        return previewImport(db, actor, { bytes, fileName: part.filename });
+      }
+      if (!req.body) throw new AppError(400, 'file_missing');
+      return previewImport(db, actor, {
+        bytes: Buffer.from(req.body.text, 'utf8'),
+        fileName: req.body.fileName ?? null,
+      });
+    },
+  );
+  app.post(
+    '/api/v1/plans',
+    {
+      schema: {
+        tags,
+        summary: 'Tạo kế hoạch từ bản xem trước (đã rà soát)',
+        body: s.CreatePlanBody,
+        response: { 201: z.object({ id: Uuid, documentId: Uuid }) },
+      },
+    },
+    async (req, reply) => {
+      const { plan, ownerUnitId, organizations } = req.body;
+      const units: Record<string, string | string[] | null> = {};
+      for (const [name, choice] of Object.entries(organizations)) {
+        units[name] = choice === null ? null : 'unitId' in choice ? choice.unitId : choice.unitIds;
+      }
+      return reply.status(201).send(await service.create(ctxOf(req), { plan, ownerUnitId, units }));
+    },
   );
   app.get(
     '/api/v1/org-units/:id/assignments',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Uuid } from '../../platform/schemas.js';
-import { PlanDocument, PlanReference, PlanSectionNode, Signer } from './plan-format.js';
+import { PlanDocument, PlanImportObject, PlanReference, PlanSectionNode, Signer } from './plan-format.js';
 
 const Ref = z.object({ id: Uuid, name: z.string() });
 
@@ -65,3 +65,32 @@ export const UnitAssignment = z.object({
   task: z.object({ id: Uuid, ref: z.string(), title: z.string().nullable(), text: z.string() }),
   plan: z.object({ id: Uuid, title: z.string(), symbol: z.string().nullable() }),
 });
+
+const Candidate = z.object({ unitId: Uuid, name: z.string(), confidence: z.number(), activeAtDate: z.boolean() });
+
+export const ImportPreview = z.object({
+  plan: PlanImportObject,
+  organizations: z.array(
+    z.object({
+      name: z.string(),
+      occurrences: z.number(),
+      status: z.enum(['matched', 'selector', 'unmatched']),
+      unitId: Uuid.nullable(),
+      confidence: z.number(),
+      candidates: z.array(Candidate),
+      selector: z.object({ label: z.string(), units: z.array(z.object({ id: Uuid, name: z.string() })) }).nullable(),
+    }),
+  ),
+  owner: z.object({ unitId: Uuid, name: z.string(), confidence: z.number() }).nullable(),
+});
+
+export const CreatePlanBody = z
+  .object({
+    plan: PlanImportObject,
+    ownerUnitId: Uuid,
+    organizations: z.record(
+      z.string().max(500),
+      z.union([z.object({ unitId: Uuid }).strict(), z.object({ unitIds: z.array(Uuid).max(2000) }).strict(), z.null()]),
+    ),
+  })
+  .strict();

@@ -3,6 +3,8 @@ import { type Actor, type Ctx, readablePrefixes } from '../../platform/access.js
 import { recordAudit } from '../../platform/audit.js';
 import type { Database } from '../../platform/db/schema.js';
 import { AppError, notFound } from '../../platform/errors.js';
+import { DocumentsService, linkReferences } from '../documents/documents.service.js';
+import { territoryOf } from '../organizations/organizations.repository.js';
 import type { PlanImportObject } from './plan-format.js';
 import { plansPolicy as policy } from './plans.policy.js';
 import * as repo from './plans.repository.js';
@@ -12,8 +14,11 @@ export interface CreatePlanInput {
   ownerUnitId: string;
   issuerUnitId?: string | null;
   parentPlanId?: string | null;
-  /** The unit chosen for each organization name (assignments and recipients); absent = unmatched. */
-  units: Record<string, string | null>;
+  /**
+   * The unit chosen for each organization name (assignments and recipients): one unit, the
+   * units a selector expands to, or null/absent when left unassigned.
+   */
+  units: Record<string, string | string[] | null>;
 }
 
 export class PlansService {
@@ -125,38 +130,48 @@ export class PlansService {
   }
 
   /**
-   * Creates the document, its references and recipients, and the plan with its sections, tasks
-   * and assignments in one transaction, with one audit row for the whole plan.
+   * Creates the document (registered, its references linked to the registry), its recipients,
+   * and the plan with its sections, tasks and assignments in one transaction, with an audit row
+   * for the document and one for the plan. A name mapped to several units (a selector such as
+   * "Các cấp ủy đảng") becomes one assignment per unit.
    */
-  async create(ctx: Ctx, input: CreatePlanInput): Promise<string> {
+  async create(ctx: Ctx, input: CreatePlanInput): Promise<{ id: string; documentId: string }> {
     policy.assertCanManage(ctx.actor);
     const { plan } = input;
     return this.db.transaction().execute(async (trx) => {
       const owner = await repo.findUnitPath(trx, input.ownerUnitId);
       if (!owner) throw new AppError(400, 'unknown_reference', { entity: 'unit', value: input.ownerUnitId });
       policy.assertCanCreateFor(ctx.actor, owner.path);
-      const scope = (await repo.nearestArea(trx, owner.path)) ?? owner;
-      const chosen = [...new Set(Object.values(input.units).filter((v): v is string => v !== null))];
+      const scope = (await territoryOf(trx, owner.path)) ?? owner;
+      const chosen = [
+        ...new Set(Object.values(input.units).flatMap((v) => (v === null ? [] : Array.isArray(v) ? v : [v]))),
+      ];
       const known = new Set((await repo.existingUnitIds(trx, chosen)).map((u) => u.id));
       const forged = chosen.find((id) => !known.has(id));
       if (forged) throw new AppError(400, 'unknown_reference', { entity: 'unit', value: forged });
-      const unitOf = (name: string | null) => (name ? (input.units[name] ?? null) : null);
+      const unitsOf = (name: string | null): string[] => {
+        const v = name ? input.units[name] : null;
+        return v === null || v === undefined ? [] : Array.isArray(v) ? v : [v];
+      };
       const doc = plan.document;
-      const documentId = await repo.insertDocument(trx, {
-        system: doc.system,
-        type_name: doc.typeName,
-        type_code: doc.typeCode,
-        number: doc.number,
-        symbol: doc.symbol,
-        issuer_code: doc.issuerCode,
-        issuer_name: doc.issuer,
-        issuer_unit_id: input.issuerUnitId ?? null,
-        place: doc.place,
-        issued_on: doc.date,
-        title: doc.title ?? plan.tasks[0]?.text.slice(0, 120) ?? '(không có tiêu đề)',
-        addressees: plan.addressees,
-        signer: plan.signer,
-      });
+      const documentId = await new DocumentsService(this.db).register(
+        trx,
+        ctx,
+        {
+          system: doc.system,
+          typeName: doc.typeName,
+          typeCode: doc.typeCode,
+          number: doc.number,
+          symbol: doc.symbol,
+          issuerCode: doc.issuerCode,
+          issuer: doc.issuer,
+          issuerUnitId: input.issuerUnitId ?? owner.id,
+          place: doc.place,
+          date: doc.date,
+          title: doc.title ?? plan.tasks[0]?.text.slice(0, 200) ?? '(không có tiêu đề)',
+        },
+        { addressees: plan.addressees, signer: plan.signer },
+      );
       await repo.insertReferences(
         trx,
         plan.references.map((r, position) => ({
@@ -183,14 +198,16 @@ export class PlansService {
           organization: r.organization,
           purpose: r.purpose,
           is_archive: r.isArchive,
-          unit_id: unitOf(r.organization),
+          unit_id: unitsOf(r.organization).length === 1 ? (unitsOf(r.organization)[0] ?? null) : null,
         })),
       );
+      await linkReferences(trx, documentId, owner.path);
+      const parentPlanId = input.parentPlanId ?? (await repo.planOfImplementedDocument(trx, documentId));
       const planId = await repo.insertPlan(trx, {
         document_id: documentId,
         owner_unit_id: owner.id,
         scope_unit_id: scope.id,
-        parent_plan_id: input.parentPlanId ?? null,
+        parent_plan_id: parentPlanId,
         objectives: plan.objectives,
       });
       let position = 0;
@@ -222,16 +239,32 @@ export class PlansService {
           deadline: task.deadline,
           recurrence: task.recurrence,
         });
-        await repo.insertAssignments(
-          trx,
-          task.assignments.map((a, n) => ({
+        let n = 0;
+        type Row = Parameters<typeof repo.insertAssignments>[1][number];
+        const rows = task.assignments.flatMap((a): Row[] => {
+          const units = unitsOf(a.organization);
+          if (units.length <= 1) {
+            return [
+              {
+                task_id: taskId,
+                position: n++,
+                organization: a.organization,
+                role: a.role,
+                unit_id: units[0] ?? null,
+                selector: null,
+              },
+            ];
+          }
+          return units.map((unitId) => ({
             task_id: taskId,
-            position: n,
+            position: n++,
             organization: a.organization,
             role: a.role,
-            unit_id: unitOf(a.organization),
-          })),
-        );
+            unit_id: unitId,
+            selector: a.organization,
+          }));
+        });
+        await repo.insertAssignments(trx, rows);
       }
       await recordAudit(trx, ctx, {
         action: 'plan.create',
@@ -239,7 +272,7 @@ export class PlansService {
         entityId: planId,
         after: { documentId, ownerUnitId: owner.id, plan, units: input.units },
       });
-      return planId;
+      return { id: planId, documentId };
     });
   }
 }

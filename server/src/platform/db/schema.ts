@@ -109,6 +109,28 @@ export interface DocumentTable {
   title: string;
   addressees: Json<string[]>;
   signer: Json<Signer> | null;
+  search_text: ColumnType<string, string | undefined, string>;
+  scope_unit_id: string | null;
+  respond_within_days: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface DocumentFileTable {
+  document_id: string;
+  file_name: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  content: Buffer;
+  uploaded_at: Timestamp;
+}
+
+export interface DocumentLinkTable {
+  id: Generated<string>;
+  from_document_id: string;
+  to_document_id: string;
+  relation: string;
   created_at: Timestamp;
 }
 
@@ -184,6 +206,8 @@ export interface AssignmentTable {
   organization: string;
   role: string;
   unit_id: string | null;
+  /** The collective phrase the assignment was expanded from ("Các cấp ủy đảng"), if any. */
+  selector: string | null;
 }
 
 export interface Database {
@@ -198,6 +222,8 @@ export interface Database {
   document: DocumentTable;
   document_reference: DocumentReferenceTable;
   document_recipient: DocumentRecipientTable;
+  document_file: DocumentFileTable;
+  document_link: DocumentLinkTable;
   plan: PlanTable;
   plan_section: PlanSectionTable;
   task: TaskTable;

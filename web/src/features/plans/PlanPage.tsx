@@ -80,6 +80,13 @@ function DocumentHeader({ plan }: { plan: PlanDetail }) {
           <Link to={`/units/${plan.ownerUnit.id}`}>{plan.ownerUnit.name}</Link>
         </div>
       ) : null}
+      {doc.id ? (
+        <div className="tk-doc-links">
+          <Link to={`/documents/${doc.id}`} data-testid="view-cascade">
+            {t('plan.viewCascade')}
+          </Link>
+        </div>
+      ) : null}
     </Card>
   );
 }
@@ -134,7 +141,13 @@ export default function PlanPage() {
                 <Tag color={RELATION_COLORS[ref.relation] ?? 'default'} className="tk-wrap-tag">
                   {label('relation', ref.relation)}
                 </Tag>
-                <span>{referenceText(ref, i18n)}</span>
+                {ref.documentId ? (
+                  <Link to={`/documents/${ref.documentId}`} data-testid="reference-link">
+                    {referenceText(ref, i18n)}
+                  </Link>
+                ) : (
+                  <span>{referenceText(ref, i18n)}</span>
+                )}
               </li>
             ))}
           </ul>

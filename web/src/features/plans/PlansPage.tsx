@@ -1,8 +1,10 @@
-import { Card, Empty, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Button, Card, Empty, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import { usePlans } from '../../api/hooks';
 import type { PlanSummary } from '../../api/types';
+import { can, useMe } from '../../app/auth';
 import { ErrorResult } from '../../components/ErrorResult';
+import { UploadIcon } from '../../components/icons';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { useIsMobile } from '../../components/useIsMobile';
@@ -14,8 +16,27 @@ export default function PlansPage() {
   const plans = usePlans();
   const navigate = useNavigate();
   const isMobile = useIsMobile();
+  const { data: me } = useMe();
 
-  const heading = <PageTitle title={t('plans.title')}>{t('plans.title')}</PageTitle>;
+  const heading = (
+    <PageTitle
+      title={t('plans.title')}
+      extra={
+        can(me, 'plans.manage') ? (
+          <Button
+            type="primary"
+            icon={<UploadIcon />}
+            onClick={() => navigate('/plans/import')}
+            data-testid="import-plan"
+          >
+            {t('import.title')}
+          </Button>
+        ) : null
+      }
+    >
+      {t('plans.title')}
+    </PageTitle>
+  );
   if (plans.isPending) return <Loading />;
   if (plans.isError) return <ErrorResult error={plans.error} onRetry={() => void plans.refetch()} />;
 

@@ -11,6 +11,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { formatDate } from '../../i18n/format';
 import { useI18n } from '../../i18n/I18nProvider';
 import { buildTree, type UnitNode } from './buildTree';
+import { LevelsDrawer } from './LevelsDrawer';
 import { UnitFormModal } from './UnitFormModal';
 import { useOrgNames } from './useOrgNames';
 
@@ -67,6 +68,8 @@ export default function UnitsPage() {
   const includeClosed = params.get('closed') === '1';
   const [search, setSearch] = useState(q);
   const [creating, setCreating] = useState(false);
+  const [levelsOpen, setLevelsOpen] = useState(false);
+  const canManage = can(me, 'directory.manage');
 
   const setParam = (name: string, value: string | undefined) => {
     setParams(
@@ -103,10 +106,15 @@ export default function UnitsPage() {
       <PageTitle
         title={t('units.title')}
         extra={
-          can(me, 'directory.manage') ? (
-            <Button type="primary" icon={<PlusIcon />} onClick={() => setCreating(true)} data-testid="add-unit">
-              {t('units.add')}
-            </Button>
+          canManage ? (
+            <div className="tk-actions">
+              <Button onClick={() => setLevelsOpen(true)} data-testid="open-levels">
+                {t('levels.title')}
+              </Button>
+              <Button type="primary" icon={<PlusIcon />} onClick={() => setCreating(true)} data-testid="add-unit">
+                {t('units.add')}
+              </Button>
+            </div>
           ) : null
         }
       >
@@ -179,6 +187,8 @@ export default function UnitsPage() {
           )}
         </div>
       )}
+
+      {canManage ? <LevelsDrawer open={levelsOpen} onClose={() => setLevelsOpen(false)} canManage /> : null}
 
       {creating ? (
         <UnitFormModal

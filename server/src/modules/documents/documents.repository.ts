@@ -1,0 +1,249 @@
+import { type Expression, type Kysely, type SqlBool, sql, type Transaction } from 'kysely';
+import type { Database, Signer } from '../../platform/db/schema.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** All SQL of the documents module. */
+
+const DOCUMENT_COLUMNS = [
+  'd.id',
+  'd.system',
+  'd.type_name',
+  'd.type_code',
+  'd.number',
+  'd.symbol',
+  'd.issuer_code',
+  'd.issuer_name',
+  'd.issuer_unit_id',
+  'd.scope_unit_id',
+  'd.place',
+  'd.issued_on',
+  'd.title',
+  'd.respond_within_days',
+] as const;
+
+function withJoins(db: Db) {
+  return db
+    .selectFrom('document as d')
+    .leftJoin('org_unit as iu', 'iu.id', 'd.issuer_unit_id')
+    .leftJoin('org_unit as su', 'su.id', 'd.scope_unit_id')
+    .leftJoin('plan as p', 'p.document_id', 'd.id')
+    .leftJoin('document_file as f', 'f.document_id', 'd.id')
+    .select([
+      ...DOCUMENT_COLUMNS,
+      'iu.name as issuer_unit_name',
+      'iu.path as issuer_path',
+      'su.path as scope_path',
+      'p.id as plan_id',
+      'f.file_name',
+      'f.size as file_size',
+      'f.content_type as file_type',
+    ]);
+}
+
+export type DocumentRow = Awaited<ReturnType<typeof findDocument>> & {};
+
+export interface DocumentFilter {
+  /** Path prefixes the caller may read; null = all. */
+  prefixes: string[] | null;
+  terms: string[];
+  system?: string | undefined;
+  typeCode?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  limit: number;
+  offset: number;
+}
+
+function filtered(db: Db, f: DocumentFilter) {
+  let q = withJoins(db);
+  if (f.prefixes) {
+    const prefixes = f.prefixes;
+    // Readable: no issuer unit (central documents), the issuer in scope, or a territory containing the scope.
+    q = q.where((eb) =>
+      eb.or([
+        eb('d.issuer_unit_id', 'is', null),
+        ...prefixes.flatMap((prefix): Expression<SqlBool>[] => [
+          eb('iu.path', 'like', `${prefix}%`),
+          eb(sql.val(prefix), 'like', sql<string>`su.path || '%'`),
+        ]),
+      ]),
+    );
+  }
+  for (const term of f.terms) q = q.where('d.search_text', 'like', `%${term.replace(/[\\%_]/g, '\\$&')}%`);
+  if (f.system) q = q.where('d.system', '=', f.system);
+  if (f.typeCode) q = q.where(sql`lower(d.type_code)`, '=', f.typeCode.toLowerCase());
+  if (f.from) q = q.where('d.issued_on', '>=', f.from);
+  if (f.to) q = q.where('d.issued_on', '<=', f.to);
+  return q;
+}
+
+export function searchDocuments(db: Db, f: DocumentFilter) {
+  return filtered(db, f)
+    .orderBy(sql`d.issued_on desc nulls last`)
+    .orderBy('d.created_at', 'desc')
+    .limit(f.limit)
+    .offset(f.offset)
+    .execute();
+}
+
+export async function countDocuments(db: Db, f: DocumentFilter): Promise<number> {
+  const row = await filtered(db, f).clearSelect().select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+  return row.n;
+}
+
+export function findDocument(db: Db, id: string) {
+  return withJoins(db).where('d.id', '=', id).executeTakeFirst();
+}
+
+export function findDocumentsByIds(db: Db, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return withJoins(db).where('d.id', 'in', ids).execute();
+}
+
+/** Registered documents with this canonical symbol (any issuer, any date). */
+export function findBySymbol(db: Db, symbol: string) {
+  return withJoins(db).where(sql`lower(d.symbol)`, '=', symbol.toLowerCase()).execute();
+}
+
+export function findIdentical(
+  db: Db,
+  identity: { symbol: string; issuerUnitId: string | null; issuerName: string | null; issuedOn: string | null },
+) {
+  let q = db.selectFrom('document').select('id').where(sql`lower(symbol)`, '=', identity.symbol.toLowerCase());
+  q = identity.issuerUnitId
+    ? q.where('issuer_unit_id', '=', identity.issuerUnitId)
+    : q
+        .where('issuer_unit_id', 'is', null)
+        .where(sql`lower(coalesce(issuer_name, ''))`, '=', (identity.issuerName ?? '').toLowerCase());
+  q = identity.issuedOn ? q.where('issued_on', '=', identity.issuedOn) : q.where('issued_on', 'is', null);
+  return q.executeTakeFirst();
+}
+
+export interface DocumentValues {
+  system: string | null;
+  type_name: string | null;
+  type_code: string | null;
+  number: string | null;
+  symbol: string | null;
+  issuer_code: string | null;
+  issuer_name: string | null;
+  issuer_unit_id: string | null;
+  scope_unit_id: string | null;
+  place: string | null;
+  issued_on: string | null;
+  title: string;
+  search_text: string;
+  respond_within_days?: number | null;
+}
+
+export async function insertDocument(
+  db: Db,
+  values: DocumentValues & { addressees?: string[]; signer?: Signer | null },
+): Promise<string> {
+  const { addressees, signer, ...rest } = values;
+  const row = await db
+    .insertInto('document')
+    .values({
+      ...rest,
+      addressees: JSON.stringify(addressees ?? []),
+      signer: signer ? JSON.stringify(signer) : null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export function updateDocument(db: Db, id: string, values: Partial<DocumentValues>) {
+  return db
+    .updateTable('document')
+    .set({ ...values, updated_at: new Date() })
+    .where('id', '=', id)
+    .execute();
+}
+
+export function referencesOf(db: Db, documentId: string) {
+  return db
+    .selectFrom('document_reference')
+    .selectAll()
+    .where('document_id', '=', documentId)
+    .orderBy('position')
+    .execute();
+}
+
+export function setReferenceTarget(db: Db, referenceId: string, targetId: string) {
+  return db
+    .updateTable('document_reference')
+    .set({ target_document_id: targetId })
+    .where('id', '=', referenceId)
+    .execute();
+}
+
+export function linksFrom(db: Db, documentId: string) {
+  return db.selectFrom('document_link').selectAll().where('from_document_id', '=', documentId).execute();
+}
+
+export function linksTo(db: Db, documentIds: string[], relations: string[]) {
+  if (documentIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('document_link')
+    .selectAll()
+    .where('to_document_id', 'in', documentIds)
+    .where('relation', 'in', relations)
+    .execute();
+}
+
+export function findLink(db: Db, id: string) {
+  return db.selectFrom('document_link').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertLink(db: Db, link: { from_document_id: string; to_document_id: string; relation: string }) {
+  const row = await db
+    .insertInto('document_link')
+    .values(link)
+    .onConflict((oc) => oc.columns(['from_document_id', 'to_document_id', 'relation']).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
+export function deleteLink(db: Db, id: string) {
+  return db.deleteFrom('document_link').where('id', '=', id).execute();
+}
+
+export function findFile(db: Db, documentId: string) {
+  return db.selectFrom('document_file').selectAll().where('document_id', '=', documentId).executeTakeFirst();
+}
+
+export function upsertFile(
+  db: Db,
+  file: { document_id: string; file_name: string; content_type: string; size: number; sha256: string; content: Buffer },
+) {
+  return db
+    .insertInto('document_file')
+    .values(file)
+    .onConflict((oc) =>
+      oc.column('document_id').doUpdateSet({
+        file_name: file.file_name,
+        content_type: file.content_type,
+        size: file.size,
+        sha256: file.sha256,
+        content: file.content,
+        uploaded_at: new Date(),
+      }),
+    )
+    .execute();
+}
+
+/** Units of a territory's subtree, for the cascade's expected issuers. */
+export function unitsUnder(db: Db, path: string) {
+  return db
+    .selectFrom('org_unit')
+    .select(['id', 'parent_id', 'path', 'name', 'short_name', 'aliases', 'kind', 'level', 'valid_from', 'valid_to'])
+    .where('path', 'like', `${path}%`)
+    .execute();
+}
+
+export function unitById(db: Db, id: string) {
+  return db.selectFrom('org_unit').select(['id', 'path', 'name', 'kind']).where('id', '=', id).executeTakeFirst();
+}

@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import { IsoDate, Uuid } from '../../platform/schemas.js';
+import { LINK_RELATIONS } from './documents.service.js';
+
+const Text = (max: number) => z.string().max(max).nullish();
+
+export const DocumentSummary = z.object({
+  id: Uuid,
+  system: z.string().nullable(),
+  typeName: z.string().nullable(),
+  typeCode: z.string().nullable(),
+  number: z.string().nullable(),
+  symbol: z.string().nullable(),
+  issuerCode: z.string().nullable(),
+  issuer: z.string().nullable(),
+  issuerUnit: z.object({ id: Uuid, name: z.string() }).nullable(),
+  place: z.string().nullable(),
+  date: z.string().nullable(),
+  title: z.string(),
+  respondWithinDays: z.number().nullable(),
+  planId: Uuid.nullable(),
+  file: z.object({ name: z.string(), size: z.number(), contentType: z.string() }).nullable(),
+});
+
+const Link = z.object({ id: Uuid, relation: z.string(), document: DocumentSummary });
+
+export const DocumentDetail = DocumentSummary.extend({
+  references: z.array(
+    z.object({
+      asWritten: z.string(),
+      symbol: z.string().nullable(),
+      date: z.string().nullable(),
+      relation: z.string(),
+      documentId: Uuid.nullable(),
+    }),
+  ),
+  links: z.object({ outgoing: z.array(Link), incoming: z.array(Link) }),
+});
+
+export const DocumentQuery = z.object({
+  q: z.string().max(200).optional(),
+  system: z.enum(['party', 'state']).optional(),
+  typeCode: z.string().max(20).optional(),
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+export const DocumentBody = z
+  .object({
+    system: z.enum(['party', 'state']).nullish(),
+    typeName: Text(100),
+    typeCode: Text(20),
+    number: Text(20),
+    symbol: Text(100),
+    issuerCode: Text(50),
+    issuer: Text(300),
+    issuerUnitId: Uuid.nullish(),
+    place: Text(100),
+    date: IsoDate.nullish(),
+    title: z.string().trim().min(1).max(2000),
+    respondWithinDays: z.number().int().min(1).max(3650).nullish(),
+  })
+  .strict();
+
+export const LinkBody = z.object({ toDocumentId: Uuid, relation: z.enum(LINK_RELATIONS) }).strict();
+
+export const SymbolInfo = z.object({
+  symbol: z.string(),
+  number: z.string().nullable(),
+  typeCode: z.string().nullable(),
+  typeName: z.string().nullable(),
+  issuerCode: z.string().nullable(),
+  system: z.enum(['party', 'state']).nullable(),
+  year: z.string().nullable(),
+});
+
+type Node = {
+  document: z.infer<typeof DocumentSummary>;
+  relation: string;
+  children: Node[];
+  coverage: null | {
+    dueDays: number;
+    expected: {
+      unit: { id: string; name: string };
+      status: string;
+      document: { id: string; symbol: string | null; date: string | null } | null;
+      daysAfterParent: number | null;
+    }[];
+    issued: number;
+    late: number;
+    missing: number;
+  };
+};
+
+export const CascadeNode: z.ZodType<Node> = z
+  .lazy(() =>
+    z.object({
+      document: DocumentSummary,
+      relation: z.string(),
+      children: z.array(CascadeNode),
+      coverage: z
+        .object({
+          dueDays: z.number(),
+          expected: z.array(
+            z.object({
+              unit: z.object({ id: Uuid, name: z.string() }),
+              status: z.enum(['issued', 'late', 'missing', 'overdue']),
+              document: z.object({ id: Uuid, symbol: z.string().nullable(), date: z.string().nullable() }).nullable(),
+              daysAfterParent: z.number().nullable(),
+            }),
+          ),
+          issued: z.number(),
+          late: z.number(),
+          missing: z.number(),
+        })
+        .nullable(),
+    }),
+  )
+  .meta({ id: 'CascadeNode' });

@@ -1,0 +1,448 @@
+import { createHash } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import { type Actor, type Ctx, canReadPath, readablePrefixes } from '../../platform/access.js';
+import { recordAudit } from '../../platform/audit.js';
+import { today } from '../../platform/clock.js';
+import type { Database, Signer } from '../../platform/db/schema.js';
+import { AppError, notFound } from '../../platform/errors.js';
+import { fold, nfc, searchTerms } from '../../platform/text.js';
+import { Territory } from '../organizations/hierarchy.js';
+import { territoryOf } from '../organizations/organizations.repository.js';
+import { arrangeTree, type CascadeDocument, type CascadeEdge, coverage, MAX_CASCADE_DOCUMENTS } from './cascade.js';
+import { documentsPolicy as policy } from './documents.policy.js';
+import * as repo from './documents.repository.js';
+import { describeSymbol } from './symbol-info.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+type Row = NonNullable<Awaited<ReturnType<typeof repo.findDocument>>>;
+
+export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
+export const LINK_RELATIONS = ['implements', 'basis', 'cites', 'replaces'] as const;
+export type LinkRelation = (typeof LINK_RELATIONS)[number];
+
+export interface DocumentInput {
+  system?: 'party' | 'state' | null | undefined;
+  typeName?: string | null | undefined;
+  typeCode?: string | null | undefined;
+  number?: string | null | undefined;
+  symbol?: string | null | undefined;
+  issuerCode?: string | null | undefined;
+  issuer?: string | null | undefined;
+  issuerUnitId?: string | null | undefined;
+  place?: string | null | undefined;
+  date?: string | null | undefined;
+  title?: string | undefined;
+  respondWithinDays?: number | null | undefined;
+}
+
+export function presentDocument(row: Row) {
+  return {
+    id: row.id,
+    system: row.system,
+    typeName: row.type_name,
+    typeCode: row.type_code,
+    number: row.number,
+    symbol: row.symbol,
+    issuerCode: row.issuer_code,
+    issuer: row.issuer_name ?? row.issuer_unit_name,
+    issuerUnit: row.issuer_unit_id ? { id: row.issuer_unit_id, name: row.issuer_unit_name ?? '' } : null,
+    place: row.place,
+    date: row.issued_on,
+    title: row.title,
+    respondWithinDays: row.respond_within_days,
+    planId: row.plan_id,
+    file: row.file_name ? { name: row.file_name, size: row.file_size ?? 0, contentType: row.file_type ?? '' } : null,
+  };
+}
+
+export function documentSearchText(d: {
+  symbol: string | null;
+  title: string;
+  issuer: string | null;
+  typeName: string | null;
+  number: string | null;
+}): string {
+  return fold([d.symbol, d.typeName, d.number, d.issuer, d.title].filter(Boolean).join(' | '));
+}
+
+const clean = (v: string | null | undefined) =>
+  v === undefined ? undefined : v === null ? null : nfc(v).trim() || null;
+
+export class DocumentsService {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async list(
+    actor: Actor,
+    query: {
+      q?: string | undefined;
+      system?: string | undefined;
+      typeCode?: string | undefined;
+      from?: string | undefined;
+      to?: string | undefined;
+      limit: number;
+      offset: number;
+    },
+  ) {
+    const filter = { ...query, prefixes: readablePrefixes(actor), terms: query.q ? searchTerms(query.q) : [] };
+    const [rows, total] = await Promise.all([
+      repo.searchDocuments(this.db, filter),
+      repo.countDocuments(this.db, filter),
+    ]);
+    return { items: rows.map(presentDocument), total };
+  }
+
+  async get(actor: Actor, id: string) {
+    const row = await this.readable(actor, id);
+    const [references, outgoing, incoming] = await Promise.all([
+      repo.referencesOf(this.db, id),
+      repo.linksFrom(this.db, id),
+      repo.linksTo(this.db, [id], [...LINK_RELATIONS]),
+    ]);
+    const related = await repo.findDocumentsByIds(this.db, [
+      ...new Set([...outgoing.map((l) => l.to_document_id), ...incoming.map((l) => l.from_document_id)]),
+    ]);
+    const visible = new Map(related.filter((r) => policy.readable(actor, r)).map((r) => [r.id, presentDocument(r)]));
+    const link = (id: string, relation: string, other: string) => {
+      const document = visible.get(other);
+      return document ? [{ id, relation, document }] : [];
+    };
+    return {
+      ...presentDocument(row),
+      references: references.map((r) => ({
+        asWritten: r.as_written,
+        symbol: r.symbol,
+        date: r.issued_on,
+        relation: r.relation,
+        documentId: r.target_document_id,
+      })),
+      links: {
+        outgoing: outgoing.flatMap((l) => link(l.id, l.relation, l.to_document_id)),
+        incoming: incoming.flatMap((l) => link(l.id, l.relation, l.from_document_id)),
+      },
+    };
+  }
+
+  async readable(actor: Actor, id: string): Promise<Row> {
+    const row = await repo.findDocument(this.db, id);
+    if (!row) throw notFound('document');
+    policy.assertCanRead(actor, row);
+    return row;
+  }
+
+  /** Normalised values for a new or edited document; fills the parts a symbol tells. */
+  private async values(db: Db, input: DocumentInput, base?: Row) {
+    const rawSymbol = clean(input.symbol);
+    const parsed = rawSymbol ? describeSymbol(rawSymbol) : null;
+    if (rawSymbol && !parsed) throw new AppError(400, 'invalid_symbol', { text: rawSymbol });
+    const pick = <T>(
+      given: T | undefined,
+      fromSymbol: T | null | undefined,
+      current: T | null | undefined,
+    ): T | null => (given !== undefined ? given : (fromSymbol ?? current ?? null));
+    const issuerUnitId = input.issuerUnitId !== undefined ? input.issuerUnitId : (base?.issuer_unit_id ?? null);
+    const issuerUnit = issuerUnitId ? await repo.unitById(db, issuerUnitId) : undefined;
+    if (issuerUnitId && !issuerUnit)
+      throw new AppError(400, 'unknown_reference', { entity: 'unit', value: issuerUnitId });
+    const area = issuerUnit ? await territoryOf(db, issuerUnit.path) : undefined;
+    const values = {
+      system: pick(input.system, parsed?.system, base?.system),
+      type_name: pick(clean(input.typeName), parsed?.typeName, base?.type_name),
+      type_code: pick(clean(input.typeCode), parsed?.typeCode, base?.type_code),
+      number: pick(clean(input.number), parsed?.number, base?.number),
+      symbol: rawSymbol === undefined ? (base?.symbol ?? null) : (parsed?.symbol ?? null),
+      issuer_code: pick(clean(input.issuerCode), parsed?.issuerCode, base?.issuer_code),
+      issuer_name:
+        input.issuer !== undefined ? (clean(input.issuer) ?? null) : (base?.issuer_name ?? issuerUnit?.name ?? null),
+      issuer_unit_id: issuerUnit?.id ?? null,
+      scope_unit_id: area?.id ?? null,
+      place: pick(clean(input.place), null, base?.place),
+      issued_on: input.date !== undefined ? input.date : (base?.issued_on ?? null),
+      title: clean(input.title) ?? base?.title ?? '',
+      respond_within_days:
+        input.respondWithinDays !== undefined ? input.respondWithinDays : (base?.respond_within_days ?? null),
+    };
+    const search_text = documentSearchText({
+      symbol: values.symbol,
+      title: values.title,
+      issuer: values.issuer_name,
+      typeName: values.type_name,
+      number: values.number,
+    });
+    return {
+      values: { ...values, search_text },
+      located: { issuer_path: issuerUnit?.path ?? null, scope_path: area?.path ?? null },
+    };
+  }
+
+  private async assertUnique(
+    db: Db,
+    v: { symbol: string | null; issuer_unit_id: string | null; issuer_name: string | null; issued_on: string | null },
+    except?: string,
+  ) {
+    if (!v.symbol) return;
+    const same = await repo.findIdentical(db, {
+      symbol: v.symbol,
+      issuerUnitId: v.issuer_unit_id,
+      issuerName: v.issuer_name,
+      issuedOn: v.issued_on,
+    });
+    if (same && same.id !== except) {
+      throw new AppError(
+        409,
+        'document_exists',
+        { symbol: v.symbol, issuer: v.issuer_name ?? '', date: v.issued_on ?? '—' },
+        { documentId: same.id },
+      );
+    }
+  }
+
+  async create(ctx: Ctx, input: DocumentInput) {
+    const id = await this.db.transaction().execute((trx) => this.register(trx, ctx, input));
+    return this.get(ctx.actor, id);
+  }
+
+  /**
+   * Registers a document inside the caller's transaction (the plan importer uses it too):
+   * policy, identity check, the row, its audit entry.
+   */
+  async register(
+    trx: Db,
+    ctx: Ctx,
+    input: DocumentInput,
+    extra: { addressees?: string[]; signer?: Signer | null } = {},
+  ): Promise<string> {
+    const { values, located } = await this.values(trx, input);
+    policy.assertCanWrite(ctx.actor, located);
+    await this.assertUnique(trx, values);
+    const id = await repo.insertDocument(trx, { ...values, ...extra });
+    await recordAudit(trx, ctx, { action: 'document.create', entityType: 'document', entityId: id, after: values });
+    return id;
+  }
+
+  async update(ctx: Ctx, id: string, input: DocumentInput) {
+    await this.db.transaction().execute(async (trx) => {
+      const before = await repo.findDocument(trx, id);
+      if (!before) throw notFound('document');
+      policy.assertCanWrite(ctx.actor, before);
+      const { values, located } = await this.values(trx, input, before);
+      policy.assertCanWrite(ctx.actor, located);
+      await this.assertUnique(trx, values, id);
+      await repo.updateDocument(trx, id, values);
+      await recordAudit(trx, ctx, {
+        action: 'document.update',
+        entityType: 'document',
+        entityId: id,
+        before,
+        after: values,
+      });
+    });
+    return this.get(ctx.actor, id);
+  }
+
+  async attachFile(ctx: Ctx, id: string, file: { fileName: string; contentType: string; content: Buffer }) {
+    if (file.content.length > MAX_ATTACHMENT_BYTES) throw new AppError(413, 'file_too_large', { max: 20 });
+    await this.db.transaction().execute(async (trx) => {
+      const doc = await repo.findDocument(trx, id);
+      if (!doc) throw notFound('document');
+      policy.assertCanWrite(ctx.actor, doc);
+      const before = await repo.findFile(trx, id);
+      const sha256 = createHash('sha256').update(file.content).digest('hex');
+      const row = {
+        document_id: id,
+        file_name: nfc(file.fileName).slice(0, 250),
+        content_type: file.contentType || 'application/octet-stream',
+        size: file.content.length,
+        sha256,
+        content: file.content,
+      };
+      await repo.upsertFile(trx, row);
+      // The audit keeps the file's identity; the previous bytes stay recoverable by their hash in backups.
+      const meta = (f: typeof before) => (f ? { fileName: f.file_name, size: f.size, sha256: f.sha256 } : undefined);
+      await recordAudit(trx, ctx, {
+        action: 'document.attach_file',
+        entityType: 'document',
+        entityId: id,
+        before: meta(before),
+        after: { fileName: row.file_name, size: row.size, sha256 },
+      });
+    });
+    return this.get(ctx.actor, id);
+  }
+
+  async file(actor: Actor, id: string) {
+    await this.readable(actor, id);
+    const file = await repo.findFile(this.db, id);
+    if (!file) throw notFound('file');
+    return file;
+  }
+
+  async addLink(ctx: Ctx, id: string, input: { toDocumentId: string; relation: LinkRelation }) {
+    if (id === input.toDocumentId) throw new AppError(400, 'link_to_self');
+    return this.db.transaction().execute(async (trx) => {
+      const from = await repo.findDocument(trx, id);
+      if (!from) throw notFound('document');
+      policy.assertCanWrite(ctx.actor, from);
+      const to = await repo.findDocument(trx, input.toDocumentId);
+      if (!to || !policy.readable(ctx.actor, to)) {
+        throw new AppError(400, 'unknown_reference', { entity: 'document', value: input.toDocumentId });
+      }
+      const linkId = await repo.insertLink(trx, {
+        from_document_id: id,
+        to_document_id: to.id,
+        relation: input.relation,
+      });
+      if (linkId) {
+        await recordAudit(trx, ctx, {
+          action: 'document.link',
+          entityType: 'document',
+          entityId: id,
+          after: { linkId, toDocumentId: to.id, relation: input.relation },
+        });
+      }
+      return { id: linkId };
+    });
+  }
+
+  async removeLink(ctx: Ctx, id: string, linkId: string) {
+    await this.db.transaction().execute(async (trx) => {
+      const link = await repo.findLink(trx, linkId);
+      if (!link || link.from_document_id !== id) throw notFound('link');
+      const from = await repo.findDocument(trx, id);
+      if (!from) throw notFound('document');
+      policy.assertCanWrite(ctx.actor, from);
+      await repo.deleteLink(trx, linkId);
+      await recordAudit(trx, ctx, { action: 'document.unlink', entityType: 'document', entityId: id, before: link });
+    });
+  }
+
+  /** The directive and every document that implements it, with each level's coverage. */
+  async cascade(actor: Actor, rootId: string) {
+    const root = await this.readable(actor, rootId);
+    const rows = new Map<string, Row>([[root.id, root]]);
+    const edges: CascadeEdge[] = [];
+    let frontier = [root.id];
+    while (frontier.length > 0 && rows.size < MAX_CASCADE_DOCUMENTS) {
+      const links = await repo.linksTo(this.db, frontier, ['implements', 'basis']);
+      edges.push(...links.map((l) => ({ from: l.from_document_id, to: l.to_document_id, relation: l.relation })));
+      const fresh = [...new Set(links.map((l) => l.from_document_id))].filter((id) => !rows.has(id));
+      for (const row of await repo.findDocumentsByIds(this.db, fresh)) rows.set(row.id, row);
+      frontier = fresh;
+    }
+    const placement = arrangeTree(root.id, edges);
+    const childrenOf = new Map<string, string[]>();
+    for (const [child, { parent }] of placement) childrenOf.set(parent, [...(childrenOf.get(parent) ?? []), child]);
+    const territories = new Map<string, Territory<Awaited<ReturnType<typeof this.territoryUnits>>[number]>>();
+    const asCascade = (r: Row): CascadeDocument => ({
+      id: r.id,
+      issuedOn: r.issued_on,
+      issuerUnitId: r.issuer_unit_id,
+      system: r.system,
+      respondWithinDays: r.respond_within_days,
+    });
+    const now = today();
+
+    const build = async (id: string, relation: string): Promise<CascadeNode | null> => {
+      const row = rows.get(id);
+      if (!row || !policy.readable(actor, row)) return null;
+      const childIds = childrenOf.get(id) ?? [];
+      const children = (await Promise.all(childIds.map((c) => build(c, placement.get(c)?.relation ?? 'implements'))))
+        .filter((c): c is CascadeNode => c !== null)
+        .sort((a, b) => (a.document.date ?? '9999').localeCompare(b.document.date ?? '9999'));
+      let cover: CascadeNode['coverage'] = null;
+      if (row.scope_unit_id && row.scope_path) {
+        let territory = territories.get(row.scope_unit_id);
+        if (!territory) {
+          territory = new Territory(await this.territoryUnits(row.scope_path));
+          territories.set(row.scope_unit_id, territory);
+        }
+        const area = territory.units.find((u) => u.id === row.scope_unit_id);
+        const childDocs = childIds.flatMap((c) => {
+          const r = rows.get(c);
+          return r ? [asCascade(r)] : [];
+        });
+        if (area) {
+          const { dueDays, rows: result } = coverage(asCascade(row), childDocs, territory, area, now);
+          const units = new Map(territory.units.map((u) => [u.id, u]));
+          const expected = result.filter((r) => canReadPath(actor, units.get(r.unitId)?.path ?? '/'));
+          if (expected.length > 0) {
+            cover = {
+              dueDays,
+              expected: expected.map((r) => ({
+                unit: { id: r.unitId, name: units.get(r.unitId)?.name ?? '' },
+                status: r.status,
+                document: r.documentId
+                  ? { id: r.documentId, symbol: rows.get(r.documentId)?.symbol ?? null, date: r.issuedOn }
+                  : null,
+                daysAfterParent: r.daysAfterParent,
+              })),
+              issued: expected.filter((r) => r.status === 'issued').length,
+              late: expected.filter((r) => r.status === 'late').length,
+              missing: expected.filter((r) => r.status === 'missing' || r.status === 'overdue').length,
+            };
+          }
+        }
+      }
+      return { document: presentDocument(row), relation, children, coverage: cover };
+    };
+    return build(root.id, 'root');
+  }
+
+  private async territoryUnits(path: string) {
+    const units = await repo.unitsUnder(this.db, path);
+    return units.map((u) => ({
+      id: u.id,
+      path: u.path,
+      name: u.name,
+      kind: u.kind,
+      validFrom: u.valid_from,
+      validTo: u.valid_to,
+    }));
+  }
+}
+
+export interface CascadeNode {
+  document: ReturnType<typeof presentDocument>;
+  relation: string;
+  children: CascadeNode[];
+  coverage: null | {
+    dueDays: number;
+    expected: {
+      unit: { id: string; name: string };
+      status: string;
+      document: { id: string; symbol: string | null; date: string | null } | null;
+      daysAfterParent: number | null;
+    }[];
+    issued: number;
+    late: number;
+    missing: number;
+  };
+}
+
+/**
+ * Points a new document's references at registered documents and records the links
+ * (implements, basis, cites). A symbol registered by several issuers is resolved by date, then
+ * by the issuer whose territory contains the new document's; otherwise it stays unresolved.
+ */
+export async function linkReferences(trx: Db, documentId: string, ownerPath: string | null): Promise<number> {
+  const references = await repo.referencesOf(trx, documentId);
+  let linked = 0;
+  for (const ref of references) {
+    if (!ref.symbol) continue;
+    let candidates = (await repo.findBySymbol(trx, ref.symbol)).filter((c) => c.id !== documentId);
+    if (ref.issued_on) candidates = candidates.filter((c) => c.issued_on === null || c.issued_on === ref.issued_on);
+    if (candidates.length > 1 && ownerPath) {
+      const near = candidates.filter((c) => c.scope_path === null || ownerPath.startsWith(c.scope_path));
+      if (near.length > 0) candidates = near;
+    }
+    if (candidates.length > 1 && ref.issuer_code) {
+      const same = candidates.filter((c) => c.issuer_code?.toLowerCase() === ref.issuer_code?.toLowerCase());
+      if (same.length > 0) candidates = same;
+    }
+    const [target] = candidates;
+    if (candidates.length !== 1 || !target) continue;
+    await repo.setReferenceTarget(trx, ref.id, target.id);
+    await repo.insertLink(trx, { from_document_id: documentId, to_document_id: target.id, relation: ref.relation });
+    linked++;
+  }
+  return linked;
+}

@@ -1,0 +1,78 @@
+/**
+ * Reading the territorial tree: which area a unit belongs to, which body leads it, and which
+ * units sit directly below a territory's leading body — the "chi, đảng bộ trực thuộc" that must
+ * issue their own implementing plan.
+ */
+export interface TreeUnit {
+  id: string;
+  path: string;
+  kind: string;
+  validFrom: string | null;
+  validTo: string | null;
+}
+
+const ids = (path: string) => path.split('/').filter(Boolean);
+
+export class Territory<U extends TreeUnit> {
+  private readonly byId: Map<string, U>;
+
+  constructor(readonly units: U[]) {
+    this.byId = new Map(units.map((u) => [u.id, u]));
+  }
+
+  /** The nearest `area` at or above a unit. */
+  areaOf(unit: U): U | undefined {
+    for (const id of ids(unit.path).reverse()) {
+      const u = this.byId.get(id);
+      if (u?.kind === 'area') return u;
+    }
+    return undefined;
+  }
+
+  /** The nearest unit of one of `kinds` at or above a unit, inside the same area. */
+  leaderOf(unit: U, kinds: readonly string[]): U | undefined {
+    const area = this.areaOf(unit);
+    for (const id of ids(unit.path).reverse()) {
+      const u = this.byId.get(id);
+      if (!u || u.id === area?.id) return undefined;
+      if (kinds.includes(u.kind)) return u;
+    }
+    return undefined;
+  }
+
+  /**
+   * Units of `kinds` directly below a territory's own leading body: the leading bodies of its
+   * direct sub-areas, and the units directly under its own leader (e.g. Party branches under the
+   * district committee). Only units active on `date` when given.
+   */
+  subordinates(area: U, kinds: readonly string[], date: string | null = null): U[] {
+    const depth = ids(area.path).length;
+    // The nearest unit of `kinds` strictly above u, inside u's area.
+    const above = (u: U) => {
+      const parent = this.parentOf(u);
+      return parent ? this.leaderOf(parent, kinds) : undefined;
+    };
+    return this.units.filter((u) => {
+      if (!kinds.includes(u.kind) || !u.path.startsWith(area.path) || u.id === area.id) return false;
+      if (date && !((u.validFrom === null || u.validFrom <= date) && (u.validTo === null || u.validTo > date))) {
+        return false;
+      }
+      const home = this.areaOf(u);
+      if (!home) return false;
+      if (ids(home.path).length === depth + 1) return above(u) === undefined;
+      if (home.id !== area.id) return false;
+      const leader = above(u);
+      return leader !== undefined && above(leader) === undefined;
+    });
+  }
+
+  private parentOf(unit: U): U | undefined {
+    const chain = ids(unit.path);
+    return chain.length > 1 ? this.byId.get(chain[chain.length - 2] ?? '') : undefined;
+  }
+}
+
+export const LEADING_KINDS = {
+  party: ['party_committee', 'party_branch'],
+  state: ['people_committee'],
+} as const;
