@@ -1,4 +1,5 @@
 import type { DatabaseKind } from '../server/src/platform/db/database.js';
+import { importPer10kb } from './import.js';
 import { planPage } from './plan-page.js';
 
 /**
@@ -7,10 +8,11 @@ import { planPage } from './plan-page.js';
  */
 const n = Number(process.env.BENCH_N ?? 200);
 const backends: DatabaseKind[] = process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
-const benches = [planPage];
+const benches = [planPage, importPer10kb];
 
 for (const backend of backends) {
   for (const bench of benches) {
-    console.log(JSON.stringify(await bench(backend, n)));
+    const result = await bench(backend, n);
+    if (result) console.log(JSON.stringify(result));
   }
 }

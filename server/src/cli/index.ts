@@ -17,6 +17,8 @@ Lệnh / commands:
   create-admin [--username U] [--name TÊN] [--password P]
                              tạo quản trị viên đầu tiên / create an administrator
                              (mật khẩu lấy từ --password, TRIENKHAI_ADMIN_PASSWORD, hoặc hỏi)
+  import-plan FILE [--json]  đọc kế hoạch (.txt, .md, .docx) và in trienkhai.plan/1
+                             read a plan and print it (exit 2 on an unreadable file)
 
 Biến môi trường: DATABASE_URL, DATA_DIR, PORT, TRIENKHAI_DEMO, ... (xem README)`;
 
