@@ -1,5 +1,6 @@
 import { buildApp } from '../server/src/app.js';
 import { loadConfig } from '../server/src/config.js';
+import * as documentsRepo from '../server/src/modules/documents/documents.repository.js';
 import * as repo from '../server/src/modules/plans/plans.repository.js';
 import type { DatabaseKind } from '../server/src/platform/db/database.js';
 import { benchDatabase, type Figure, figure, sample } from './harness.js';
@@ -33,7 +34,7 @@ export async function planPage(kind: DatabaseKind, n: number): Promise<Figure> {
         repo.sectionsOf(db, plan.id),
         repo.tasksOf(db, plan.id),
         repo.assignmentsOfPlan(db, plan.id),
-        repo.referencesOf(db, plan.document_id),
+        documentsRepo.referencesOf(db, plan.document_id),
         repo.recipientsOf(db, plan.document_id),
       ]);
     }, n);

@@ -57,3 +57,15 @@ export async function unitId(t: TestApp, code: string): Promise<string> {
   const row = await t.db.selectFrom('org_unit').select('id').where('code', '=', code).executeTakeFirstOrThrow();
   return row.id;
 }
+
+/** A multipart/form-data body with one file in the field `file`. */
+export function multipartFile(fileName: string, content: Buffer, contentType = 'application/octet-stream') {
+  const boundary = '----trienkhai-test-boundary';
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${contentType}\r\n\r\n`,
+  );
+  return {
+    payload: Buffer.concat([head, content, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
+}

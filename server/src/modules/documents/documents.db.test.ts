@@ -1,19 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Session, type TestApp, testApp, unitId } from '../../test-support/app.js';
+import { multipartFile, type Session, type TestApp, testApp, unitId } from '../../test-support/app.js';
 import { backends } from '../../test-support/db.js';
 import { DEMO_ANSWERS } from './documents.seed.js';
-
-function multipart(fileName: string, content: Buffer, contentType = 'application/octet-stream') {
-  const boundary = '----trienkhai-test-boundary';
-  const head = Buffer.from(
-    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${contentType}\r\n\r\n`,
-  );
-  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  return {
-    payload: Buffer.concat([head, content, tail]),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  };
-}
 
 interface CascadeNode {
   document: { id: string; symbol: string | null };
@@ -105,7 +93,7 @@ describe.each(backends())('documents on %s', (kind) => {
     const up = await monitor.request({
       method: 'POST',
       url: `/api/v1/documents/${doc?.id}/file`,
-      ...multipart('570-CV-TU.txt', content, 'text/plain'),
+      ...multipartFile('570-CV-TU.txt', content, 'text/plain'),
     });
     expect(up.statusCode, up.body).toBe(200);
     expect(up.json().file).toEqual({ name: '570-CV-TU.txt', size: content.length, contentType: 'text/plain' });
@@ -116,7 +104,7 @@ describe.each(backends())('documents on %s', (kind) => {
     const big = await monitor.request({
       method: 'POST',
       url: `/api/v1/documents/${doc?.id}/file`,
-      ...multipart('big.bin', Buffer.alloc(20 * 1024 * 1024 + 10)),
+      ...multipartFile('big.bin', Buffer.alloc(20 * 1024 * 1024 + 10)),
     });
     expect(big.statusCode).toBe(413);
     expect(big.json().code).toBe('file_too_large');

@@ -1,19 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Session, type TestApp, testApp } from '../../test-support/app.js';
+import { multipartFile, type Session, type TestApp, testApp } from '../../test-support/app.js';
 import { backends } from '../../test-support/db.js';
 import { FOUNDING_TEXT_PATH } from './plans.seed.js';
-
-function multipart(fileName: string, content: Buffer) {
-  const boundary = '----trienkhai-import-boundary';
-  const head = Buffer.from(
-    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-  );
-  return {
-    payload: Buffer.concat([head, content, Buffer.from(`\r\n--${boundary}--\r\n`)]),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  };
-}
 
 interface Preview {
   plan: { document: { symbol: string | null; date: string | null }; tasks: unknown[]; source: { warnings: string[] } };
@@ -65,7 +54,7 @@ describe.each(backends())('plan import on %s', (kind) => {
     const res = await monitor.request({
       method: 'POST',
       url: '/api/v1/plans/import',
-      ...multipart('ke-hoach.txt', founding),
+      ...multipartFile('ke-hoach.txt', founding),
     });
     expect(res.statusCode, res.body).toBe(200);
     const preview = res.json() as Preview;
@@ -165,7 +154,11 @@ describe.each(backends())('plan import on %s', (kind) => {
       ['anh.png', Buffer.from([137, 80, 78, 71]), 422, 'unsupported_type'],
     ];
     for (const [name, content, status, code] of cases) {
-      const res = await monitor.request({ method: 'POST', url: '/api/v1/plans/import', ...multipart(name, content) });
+      const res = await monitor.request({
+        method: 'POST',
+        url: '/api/v1/plans/import',
+        ...multipartFile(name, content),
+      });
       expect(res.statusCode, `${name}: ${res.body}`).toBe(status);
       expect(res.json()).toMatchObject({ code: 'import_failed', importCode: code });
       expect(res.json().detail).toMatch(/[ạảãàáâăđêôơư]/i);
@@ -173,7 +166,7 @@ describe.each(backends())('plan import on %s', (kind) => {
     const big = await monitor.request({
       method: 'POST',
       url: '/api/v1/plans/import',
-      ...multipart('lon.txt', Buffer.alloc(20 * 1024 * 1024 + 1, 97)),
+      ...multipartFile('lon.txt', Buffer.alloc(20 * 1024 * 1024 + 1, 97)),
     });
     expect(big.statusCode).toBe(413);
     const prose = await monitor.request({

@@ -107,15 +107,6 @@ export function assignmentsOfPlan(db: Db, planId: string) {
     .execute();
 }
 
-export function referencesOf(db: Db, documentId: string) {
-  return db
-    .selectFrom('document_reference')
-    .selectAll()
-    .where('document_id', '=', documentId)
-    .orderBy('position')
-    .execute();
-}
-
 export function recipientsOf(db: Db, documentId: string) {
   return db
     .selectFrom('document_recipient as r')

@@ -3,6 +3,7 @@ import { type Actor, type Ctx, readablePrefixes } from '../../platform/access.js
 import { recordAudit } from '../../platform/audit.js';
 import type { Database } from '../../platform/db/schema.js';
 import { AppError, notFound } from '../../platform/errors.js';
+import * as documentsRepo from '../documents/documents.repository.js';
 import { DocumentsService, linkReferences } from '../documents/documents.service.js';
 import { territoryOf } from '../organizations/organizations.repository.js';
 import type { PlanImportObject } from './plan-format.js';
@@ -46,7 +47,7 @@ export class PlansService {
       repo.sectionsOf(this.db, id),
       repo.tasksOf(this.db, id),
       repo.assignmentsOfPlan(this.db, id),
-      repo.referencesOf(this.db, plan.document_id),
+      documentsRepo.referencesOf(this.db, plan.document_id),
       repo.recipientsOf(this.db, plan.document_id),
     ]);
     return {
