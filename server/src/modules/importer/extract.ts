@@ -106,19 +106,6 @@ export function extractPlan(text: string, source: ImportSource): PlanImportObjec
   }
 }
 
-/** For the benchmark: extract `runs` times and return the median milliseconds. */
-export function benchmarkExtract(text: string, runs = 100): number {
-  const times: number[] = [];
-  const source: ImportSource = { fileName: null, encoding: 'utf-8', warnings: [] };
-  for (let i = 0; i < Math.max(1, runs); i++) {
-    const t0 = performance.now();
-    extractPlan(text, source);
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)] ?? 0;
-}
-
 function codeFromIssuer(issuer: string | null): string | null {
   if (!issuer) return null;
   if (/Huyện\s(?:ủy|uỷ)/iu.test(issuer)) return 'HU';
