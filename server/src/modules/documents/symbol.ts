@@ -287,7 +287,7 @@ function parseAt(text: string, allowBlank: boolean): { parsed: ParsedSymbol; len
   return null;
 }
 
-const SO_PREFIX = /^\s{0,40}(?:(?:số|SỐ|Số)\s{0,3}:?\s{0,40})?/u;
+const SO_PREFIX = /^\s{0,40}(?:(?:số|SỐ|Số|sô|Sô|SÔ)\s{0,3}:?\s{0,40})?/u;
 
 /**
  * Parses one number-and-symbol, e.g. "21-CT/TW", "Số: 123/KH-UBND", "23 -CT/HU", a blank draft
@@ -365,8 +365,11 @@ export interface ReferenceMention {
 const TYPE_ALT = TYPE_WORDS.map((w) => w.replace(/ /g, '\\s{1,3}')).join('|');
 /** Extra words between a type word and "số": "báo cáo thẩm tra số", "Thông báo kết luận số". */
 const BETWEEN = '(?:\\s{1,3}[a-zà-ỹđ]{1,7}){0,3}?';
-const SO = '(?:\\s{0,3}(?:số|SỐ|Số)\\s{0,3}:?\\s{0,3}|\\s{1,3}|)';
-const REF_RE = new RegExp(`(${TYPE_ALT})(?:(${BETWEEN})(?=\\s{0,3}(?:số|SỐ|Số)))?${SO}${NUM_START}(?=\\d)`, 'giu');
+const SO = '(?:\\s{0,3}(?:số|SỐ|Số|sô|Sô|SÔ)\\s{0,3}:?\\s{0,3}|\\s{1,3}|)';
+const REF_RE = new RegExp(
+  `(${TYPE_ALT})(?:(${BETWEEN})(?=\\s{0,3}(?:số|SỐ|Số|sô|Sô|SÔ)))?${SO}${NUM_START}(?=\\d)`,
+  'giu',
+);
 const AFTER_DATE_RE = new RegExp(`^\\s{0,12}[,;]?\\s{0,12}(?:(?:ngày|NGÀY|Ngày)\\s{0,12})?${DATE_SRC}`, 'u');
 const AFTER_OF_RE = /^\s{0,12},?\s{0,12}(?:của|CỦA|Của)\s{1,12}/u;
 /** The issuer phrase ends before these words (any case) or punctuation. */
@@ -387,6 +390,9 @@ function issuerLength(s: string): number {
   // A line break into the next sentence of the body ends the phrase.
   const next = /\n[ \t]{0,40}(?=Thực hiện|Căn cứ|Xét|Kính gửi|Nơi nhận|[IVX]{1,4}\.\s|\d{1,2}\.\s)/u.exec(t);
   if (next) t = t.slice(0, next.index);
+  // A blank line ends the phrase.
+  const blank = /\n[ \t\f]{0,40}\n/u.exec(t);
+  if (blank) t = t.slice(0, blank.index);
   // A line break into an all-capitals line (a header column) ends a normal-case phrase.
   const caps = /\n[ \t]{0,40}(?=\p{Lu}{2,}[\s,.]{1,3}\p{Lu}{2,})/u.exec(t);
   if (caps && /\p{Ll}/u.test(t.slice(0, caps.index))) t = t.slice(0, caps.index);

@@ -157,6 +157,7 @@ function buildReferences(
   titleLines: [number, number] | null,
   openingRange: [number, number],
   ownSymbol: string | null,
+  headerStart = 0,
 ): RefOut[] {
   const starts: number[] = [];
   let flat = '';
@@ -180,8 +181,10 @@ function buildReferences(
   for (const m of mentions) {
     const key = m.parsed.symbol;
     if (!key || key === ownSymbol) continue;
-    const g = groups.get(key);
     const entry = { ...m, line: lineOf(m.start) };
+    // Lines before the header are page noise (a portal's headline of the document).
+    if (entry.line < headerStart) continue;
+    const g = groups.get(key);
     if (g) g.ms.push(entry);
     else {
       groups.set(key, { ms: [entry] });
@@ -339,7 +342,14 @@ function run(text: string, source: ImportSource): PlanImportObject {
   const openingStop = lastOpening
     ? Math.min(openingEnd, nextLineAfter(bodyLines, lastOpening.firstLine, st))
     : openingEnd;
-  plan.references = buildReferences(lines, footnotes, header.titleLines, [firstBody, openingStop], sym?.symbol ?? null);
+  plan.references = buildReferences(
+    lines,
+    footnotes,
+    header.titleLines,
+    [firstBody, openingStop],
+    sym?.symbol ?? null,
+    Math.max(0, header.start),
+  );
 
   // Structure
   plan.sections = buildSections(st);

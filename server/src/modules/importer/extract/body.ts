@@ -39,7 +39,14 @@ const CLOSING_CUE =
   /^(?:Căn\s?cứ|Đề\s?nghị|Yêu\s?cầu|Trên\s?đây|Nhận\s?được|Trong\s?quá\s?trình|Ủy\s?ban|Uỷ\s?ban|UBND|Ban\s?Thường\s?vụ|Thường\s?trực|Chủ\s?tịch|Giám\s?đốc|Các\s?(?:cơ quan|đơn vị|sở))/u;
 
 function isClosing(p: Paragraph): boolean {
-  return p.kind === 'none' && /\.\/\.?\s*$/.test(p.text) && CLOSING_CUE.test(p.text);
+  if (p.kind !== 'none') return false;
+  if (/\.\/\.?\s*$/.test(p.text) && CLOSING_CUE.test(p.text)) return true;
+  // "Trên đây là Kế hoạch …", "X thông báo để các cơ quan, đơn vị biết, thực hiện."
+  return (
+    p.text.length < 400 &&
+    (/^Trên\s?đây\s(?:là|là\s)/u.test(p.text) ||
+      /^[^.;:]{0,100}\sthông\s?báo\s(?:để|đến|cho)\s[^.;:]{0,160}(?:biết|thực\s?hiện)[\s./]*$/u.test(p.text))
+  );
 }
 
 function isNote(p: Paragraph): boolean {

@@ -20,6 +20,8 @@ export interface Header {
   partyHint: boolean;
   stateHint: boolean;
   addressees: string[];
+  /** First line of the header (lines before it are page noise), or -1. */
+  start: number;
   /** First line after the header. */
   end: number;
 }
@@ -115,6 +117,7 @@ export function parseHeader(lines: Line[]): Header {
     partyHint: false,
     stateHint: false,
     addressees: [],
+    start: -1,
     end: 0,
   };
   const limit = Math.min(lines.length, 80);
@@ -137,6 +140,7 @@ export function parseHeader(lines: Line[]): Header {
       continue;
     }
     let consumedLine = false;
+    const lineStart = i;
     for (const f0 of fragments(line.raw)) {
       let f = f0.replace(/\s*[-–_=]{3,}\s*$/u, '').trim();
       if (!f || f === '*' || isRule(f) || isPageNumber(f)) continue;
@@ -207,6 +211,7 @@ export function parseHeader(lines: Line[]): Header {
         last = Math.max(last, i);
       }
     }
+    if (h.start < 0 && last >= 0) h.start = lineStart;
     if (consumedLine) continue;
   }
   if (summaryParts.length) {
@@ -431,6 +436,11 @@ function parseSigner(pieces: string[]): { signer: SignerInfo; nameIndex: number 
         nameIndex = k;
       }
       if (s.authority || s.title) break;
+      continue;
+    }
+    // A title line without an authority marker ("CHỦ TỊCH" signing in person).
+    if (lastAuth < 0 && !s.title && isAllCaps(p) && KNOWN_TITLE.exec(collapse(p))?.index === 0) {
+      s.title = collapse(p);
       continue;
     }
     if (

@@ -42,6 +42,8 @@ const ORG_START = new RegExp(
       'Chi bộ',
       'chi bộ',
       'đảng bộ',
+      'đảng ủy',
+      'đảng uỷ',
       'Đài\\s(?:[Tt]ruyền\\sthanh|[Pp]hát\\sthanh|[Pp]hát\\sthanh\\s-\\s[Tt]ruyền\\shình)',
       'Huyện ủy',
       'Huyện uỷ',
@@ -296,6 +298,28 @@ const STOP_WORDS = [
   'cử',
   'thông báo',
   'phối kết hợp',
+  'mở',
+  'định hướng',
+  'xác định',
+  'đổi mới',
+  'thu thập',
+  'dự thảo',
+  'soạn thảo',
+  'khảo sát',
+  'hưởng ứng',
+  'biểu dương',
+  'nhân rộng',
+  'đề ra',
+  'phân tích',
+  'giữ vững',
+  'thực thi',
+  'tiếp cận',
+  'theo sát',
+  'mời',
+  'tuần tra',
+  'kiểm soát',
+  'truy quét',
+  'ngăn ngừa',
 ];
 const STOP_RE = new RegExp(
   `^(?:${STOP_WORDS.filter((w) => w.includes(' '))
@@ -311,7 +335,7 @@ const DOC_WORD_RE =
 const CONTINUATION_RE =
   /^(?:ban|ngành|đoàn thể|phường|thành phố|thị xã|thị trấn|đặc khu|xã|quận|huyện|tổ chức|đơn vị|đảng bộ|hội|cơ quan|cá nhân|địa phương|(?:thị|thành|huyện|quận|đảng)\s(?:ủy|uỷ))(?=$|[\s,])/u;
 const CLASS_END_RE =
-  /(?:^|\s)(?:sở|Sở|ban|ngành|cơ quan|xã|huyện|phường|quận|chi|thành phố|thị xã|tổ chức|đơn vị|đoàn thể|hội|Sở, ngành|ủy|uỷ)$/u;
+  /(?:^|\s)(?:sở|Sở|ban|ngành|cơ quan|xã|huyện|phường|quận|chi|chi bộ|thành phố|thị xã|tổ chức|đơn vị|đoàn thể|hội|Sở, ngành|ủy|uỷ)$/u;
 
 const GENERIC_WORDS = new Set([
   'các',
@@ -396,14 +420,33 @@ export function readOrgList(s: string): string {
       continue;
     }
     if (ch === '-' && /^-\s*\p{Lu}/u.test(src.slice(i)) && /\s$/u.test(src.slice(0, i))) {
-      // " -Thời gian thực hiện": a glued block label.
-      if (!/^-\s*(?:Thương|Thể|Xã)/u.test(src.slice(i))) break;
+      // " -Thời gian thực hiện": a glued block label; "Tài chính - Kế hoạch" is one name.
+      const tail = src.slice(i);
+      const nameDash =
+        /^-\s\p{Lu}\p{Ll}/u.test(tail) &&
+        !/^-\s(?:Thời|Cơ quan|Đơn vị|Kinh phí|Nội dung|Sản phẩm|Kết quả|Chủ trì|Phối hợp|Tiến độ|Giao|Đề nghị|Hoàn thành)(?=[\s:,])/u.test(
+          tail,
+        );
+      if (!nameDash && !/^-\s*(?:Thương|Thể|Xã)/u.test(tail)) break;
     }
     if (/\s|,/u.test(ch)) {
       i++;
       continue;
     }
     const rest = src.slice(i);
+    // After a comma a lower-case word that is neither a body nor a class word is the predicate:
+    // "Công an huyện tuần tra, kiểm soát …".
+    if (
+      words > 0 &&
+      /,\s*$/u.test(src.slice(Math.max(0, i - 4), i)) &&
+      /^\p{Ll}/u.test(rest) &&
+      !startsWithOrg(rest) &&
+      !CONTINUATION_RE.test(/^[^,.;:()]*/u.exec(rest)?.[0] ?? rest) &&
+      !/^(?:các|và|cấp|chi|trường|tổ|khu|thôn|bản|tổ dân phố|ủy|uỷ|đội|trạm|phòng|hội|đoàn|cơ sở|hợp tác xã|nhà trường|bệnh viện)(?=[\s,])/u.test(
+        rest,
+      )
+    )
+      break;
     if (words > 0 && (STOP_RE.test(rest) || DOC_WORD_RE.test(rest))) {
       // "tổ chức" after a comma or "các" is a noun ("các cơ quan, tổ chức").
       const before = src.slice(0, i);
@@ -411,7 +454,8 @@ export function readOrgList(s: string): string {
       const nounBan = /^(?:kiểm tra|quản lý)/u.test(rest) && /(?:ban|Ban)\s$/u.test(before);
       const cap = /^(?:thanh tra|hội)/u.test(rest) && /,\s*$/u.test(before);
       const qualifier = /^(?:có\s(?:liên quan|thẩm quyền)|trong\shệ\sthống)/u.test(rest);
-      const nameWord = DOC_WORD_RE.test(rest) && /(?:^|\s)(?:Sở|Ban|Bộ|Phòng|Vụ|Cục|Viện)\s$/u.test(before);
+      const nameWord =
+        DOC_WORD_RE.test(rest) && /(?:(?:^|\s)(?:Sở|Ban|Bộ|Phòng|Vụ|Cục|Viện)|\p{L}\s[-–])\s$/u.test(before);
       if (!nounTochuc && !nounBan && !cap && !qualifier && !nameWord) break;
     }
     const w = /^[^\s,;.:()“”"!?]+/u.exec(rest)?.[0] ?? ch;
@@ -430,7 +474,20 @@ export function splitOrgList(list: string): string[] {
     const commaParts = /^(?:Người|người)\sđứng\sđầu/u.test(group) ? [group] : group.split(/\s*,\s*/);
     for (const part of commaParts) {
       const prev = pieces[pieces.length - 1];
-      if (prev !== undefined && CONTINUATION_RE.test(part) && CLASS_END_RE.test(prev)) {
+      // A committee with its own qualifier is another class: "…, thành ủy, đảng ủy trực thuộc Tỉnh ủy".
+      const qualifiedCommittee = /^(?:thị|thành|huyện|quận|đảng)\s(?:ủy|uỷ)\s(?!và\s)\S/u.test(part);
+      // "Sở Văn hóa, Thể thao và Du lịch": a name whose own words are listed with a comma.
+      const nameTail =
+        prev !== undefined &&
+        /^(?:Sở|Bộ|Phòng|Trung tâm|Ban|Văn phòng|Cục|Chi cục|Vụ|Viện|Trường)\s\p{Lu}[\p{Ll}\s]{1,30}$/u.test(prev) &&
+        /^\p{Lu}\p{Ll}+(?:\s\p{Ll}+){0,2}\svà\s\p{Lu}\p{Ll}+(?:\s\p{Ll}+){0,2}(?:\s(?:tỉnh|huyện|thành phố|thị xã|quận))?$/u.test(
+          part,
+        ) &&
+        !startsWithOrg(part);
+      if (
+        prev !== undefined &&
+        ((CONTINUATION_RE.test(part) && CLASS_END_RE.test(prev) && !qualifiedCommittee) || nameTail)
+      ) {
         pieces[pieces.length - 1] = `${prev}, ${part}`;
       } else if (part.trim()) {
         pieces.push(part.trim());
@@ -474,7 +531,9 @@ export function splitOrgList(list: string): string[] {
 }
 
 function endsWithLevel(s: string): boolean {
-  return /(?:^|\s)(?:tỉnh|huyện|xã|phường|thị trấn|thành phố|quận|thị xã|cơ sở|Trung ương|trung ương|cấp)$/u.test(s);
+  return /(?:^|\s)(?:tỉnh|huyện|xã|phường|thị trấn|thành phố|quận|thị xã|cơ sở|Trung ương|trung ương|cấp|(?:Tỉnh|Huyện|Thành|Thị|Quận|Đảng)\s(?:ủy|uỷ))$/u.test(
+    s,
+  );
 }
 
 /** Cleans one item: glued words, abbreviations, "đồng chí", "lực lượng", person names. */
@@ -683,8 +742,10 @@ export function taskAssignments(title: string | null, paragraphs: string[]): Ass
       const after = c.slice(idx + m[0].length);
       if (!startsWithOrg(after)) continue;
       // A directed body is a specific body or a named class, not the bare collective "chính quyền".
-      const orgs = orgItems(readOrgList(after)).filter((o) => !/^(?:chính quyền|cấp ủy|cấp uỷ)$/iu.test(o));
-      if (orgs.length) hits.push({ index: idx, orgs, role: 'responsible' });
+      const dl = readOrgList(after);
+      const orgs = orgItems(dl).filter((o) => !/^(?:chính quyền|cấp ủy|cấp uỷ)$/iu.test(o));
+      const directedLeads = /^\s*,?\s*chủ\s?trì/u.test(after.slice(dl.length));
+      if (orgs.length) hits.push({ index: idx, orgs, role: directedLeads ? 'lead' : 'responsible' });
     }
     for (const m of isTitle ? [] : c.matchAll(/^(?:Phát huy|Nâng cao|Đề cao)\s+trách\s?nhiệm\s+của\s+/gu)) {
       const idx = m.index ?? 0;

@@ -32,8 +32,12 @@ export function fixGlue(s: string): string {
     .replace(GLUE_CASE, '$1 ')
     .replace(GLUE_CONSONANT, '$1 ')
     .replace(GLUE_VCV, '$1 ')
-    .replace(GLUE_DIGIT, '$1 ');
+    .replace(GLUE_DIGIT, '$1 ')
+    .replace(OCR_U_HORN, 'UB');
 }
+
+/** OCR reads the U of "UBND" as "Ư": "ƯBND huyện". */
+const OCR_U_HORN = /(?<!\p{L})ƯB(?=ND|MTTQ|KT)(?!\p{Ll})/gu;
 
 /** Lower-case fold for comparisons: NFC, lower case, "uỷ" = "ủy", "hoá" = "hóa", spaces collapsed. */
 export function foldKey(s: string): string {
@@ -173,14 +177,17 @@ const ABBREVIATIONS: [RegExp, string][] = [
   [/(?<![\p{L}])LĐLĐ(?![\p{L}])/gu, 'Liên đoàn Lao động'],
   [/(?<![\p{L}])LHPN(?![\p{L}])/gu, 'Liên hiệp Phụ nữ'],
   [/(?<![\p{L}])TTCT(?![\p{L}])/gu, 'Trung tâm Chính trị'],
-  [/(?<![\p{L}])TT\.?(?=\s+(?:Hội đồng|HĐND|UBND|Ủy ban|Huyện|Tỉnh|Đảng|Thành))/gu, 'Thường trực'],
+  [
+    /(?<![\p{L}])TT\.?(?=\s+(?:Hội đồng|HĐND|UBND|Ủy ban|Huyện|Tỉnh|Đảng|Thành|Thị\s(?:ủy|uỷ)|Quận\s(?:ủy|uỷ)))/gu,
+    'Thường trực',
+  ],
   [/(?<![\p{L}])Đ\/[cC](?![\p{L}])/gu, 'Đồng chí'],
   [/(?<![\p{L}])đ\/c(?![\p{L}])/gu, 'đồng chí'],
 ];
 
 /** Expands the abbreviations of organisation names; spelling otherwise kept. */
 export function expandAbbreviations(s: string): string {
-  let out = s.replace(/(?<=[A-ZĐ])\.(?=[A-ZĐ]{2})/gu, ' ');
+  let out = s.replace(/(?<=[A-ZĐ])\.(?=[A-ZĐ]{2})/gu, ' ').replace(OCR_U_HORN, 'UB');
   for (const [re, rep] of ABBREVIATIONS) out = out.replace(re, rep);
   return collapse(out);
 }
