@@ -306,6 +306,14 @@ function run(text: string, source: ImportSource): PlanImportObject {
   ) {
     issuer = `Ban Thường vụ ${issuer}`;
   }
+  // "T/M BỘ CHÍNH TRỊ", "T/M BAN BÍ THƯ" under the Central Committee's header: that body issues it.
+  if (
+    closing.signer.authority &&
+    /^T\/?M\.?$/u.test(closing.signer.authority) &&
+    /^(?:BỘ CHÍNH TRỊ|BAN BÍ THƯ)$/u.test(closing.signer.onBehalfOf ?? '')
+  ) {
+    issuer = orgCase(closing.signer.onBehalfOf ?? '');
+  }
   const issuerCode = sym?.issuerCode ?? codeFromIssuer(issuer);
   if (!system) {
     if (header.partyHint) system = 'party';

@@ -244,8 +244,15 @@ export function findRecurrence(text: string): 'annual' | 'semiannual' | 'quarter
       if (best === null || (CADENCE_RANK[c] ?? 9) < (CADENCE_RANK[best] ?? 9)) best = c;
     }
   }
+  // A bare "6 tháng" before a reporting verb ("6 tháng báo cáo kết quả") is the same cadence.
+  if (best === null || (CADENCE_RANK[best] ?? 9) > (CADENCE_RANK.semiannual ?? 9)) {
+    if (BARE_SEMIANNUAL_RE.test(text)) best = 'semiannual';
+  }
   return best;
 }
+
+const BARE_SEMIANNUAL_RE =
+  /(?<![\p{L}\d])(?:6|sáu)\s?tháng\s(?:một\slần|\/\s?lần|báo\s?cáo|sơ\s?kết|đánh\s?giá)(?!\p{L})/iu;
 
 // ---------------------------------------------------------------------------------------------
 // Tasks
@@ -315,8 +322,40 @@ function itemTasks(prefix: string, items: Item[], out: RawTask[]): void {
       continue;
     }
     const p = itemParts(it);
+    const lettered = p.title ? letterSubItems(p.texts) : null;
+    if (lettered) {
+      for (const [label, texts] of lettered) out.push(makeTask(`${prefix}${it.label}.${label}`, null, texts, null));
+      continue;
+    }
     out.push(makeTask(`${prefix}${it.label}`, p.title, p.texts, null));
   }
+}
+
+/**
+ * Lettered sub-items "a) …", "b) …" under an item heading, when each names its own actors: the
+ * assignments are written at that level, so each is a task. Null otherwise.
+ */
+function letterSubItems(texts: Paragraph[]): [string, Paragraph[]][] | null {
+  if (texts.length < 2 || texts[0]?.kind !== 'alpha') return null;
+  const groups: [string, Paragraph[]][] = [];
+  for (const t of texts) {
+    if (t.kind === 'alpha') {
+      groups.push([t.label ?? '', [{ ...t, text: t.rest, kind: 'none', label: null }]]);
+    } else if (isBlock(t)) {
+      return null;
+    } else groups[groups.length - 1]?.[1].push(t);
+  }
+  if (groups.length < 2) return null;
+  for (const [, g] of groups) {
+    if (
+      taskAssignments(
+        null,
+        g.map((x) => x.text),
+      ).length === 0
+    )
+      return null;
+  }
+  return groups;
 }
 
 export function buildTasks(st: Structure): RawTask[] {

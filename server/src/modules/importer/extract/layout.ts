@@ -200,7 +200,9 @@ export function toParagraphs(lines: Line[], layout: boolean, pageMargin: Map<num
       if (!start && cur) {
         const prevText: string = cur.lastText;
         const terminated = TERMINAL.test(prevText);
-        const lowerStart = /^[\p{Ll}\d]/u.test(piece) || /^[-–]\s*\p{Ll}/u.test(piece);
+        // "a) …" is a label, not a lower-case continuation, unless a cross-reference ends the line before.
+        const alphaLabel = c.kind === 'alpha' && !/(?:điểm|khoản|mục|tiết)\s*$/iu.test(prevText);
+        const lowerStart = !alphaLabel && (/^[\p{Ll}\d]/u.test(piece) || /^[-–]\s*\p{Ll}/u.test(piece));
         const structural = c.kind === 'roman' || c.kind === 'num' || c.kind === 'sub' || c.kind === 'article';
         const prevHeading = classify(prevText).kind === 'roman' || (isCapsLine(prevText) && !isCapsLine(piece));
         if (structural || prevHeading) start = true;

@@ -111,6 +111,8 @@ const ORG_START = new RegExp(
       'doanh nghiệp',
       'Doanh nghiệp',
       'Bệnh viện',
+      'Trường(?!\\s+hợp)',
+      '(?:các|Các)\\s+trường(?!\\s+hợp)',
       'Hạt Kiểm lâm',
       'Chi nhánh',
       'Điện lực',
@@ -327,6 +329,9 @@ const STOP_RE = new RegExp(
     .join('|')})|^(?:${STOP_WORDS.filter((w) => !w.includes(' ')).join('|')})(?=$|[\\s,.;:()])`,
   'u',
 );
+/** "cấp" before a word that is no level is the verb "to issue": "… cấp huyện cấp thẻ bảo hiểm". */
+const CAP_VERB_RE =
+  /^cấp\s(?!(?:tỉnh|huyện|xã|phường|quận|thị xã|thị trấn|thành phố|cơ sở|trung ương|Trung ương|ủy|uỷ|có|trên|dưới|trực|ngành|bộ|sở|vùng|khu vực|đặc khu|công đoàn|hội|đoàn|chính quyền)(?=$|[\s,.;:()]))\p{Ll}/u;
 /** Capitalised document words end a name too ("… Đảng uỷ Kế hoạch"). */
 const DOC_WORD_RE =
   /^(?:Kế hoạch|Chương trình|Chỉ thị|Nghị quyết|Quyết định|Thông báo|Báo cáo|Công văn|Văn bản|Luật|Đề án|Hướng dẫn|Kết luận|Quy định|Nghị định|Thông tư|Tờ trình)(?=$|[\s,.;:()])/u;
@@ -447,6 +452,8 @@ export function readOrgList(s: string): string {
       )
     )
       break;
+    if (words > 0 && CAP_VERB_RE.test(rest) && !/(?:^|\s)(?:cùng|các|mọi|từng|ở|theo|và)\s$/iu.test(src.slice(0, i)))
+      break;
     if (words > 0 && (STOP_RE.test(rest) || DOC_WORD_RE.test(rest))) {
       // "tổ chức" after a comma or "các" is a noun ("các cơ quan, tổ chức").
       const before = src.slice(0, i);
@@ -519,6 +526,7 @@ export function splitOrgList(list: string): string[] {
         !/(?:^|\s)(?:các|cấp)(?:\s|$)/u.test(it) &&
         !/^(?:Bộ|Cục|Tổng cục|Sở|Chính phủ|Thủ tướng|Văn phòng Chính phủ|Quốc hội)(?:\s|$)/u.test(it) &&
         !endsWithLevel(it) &&
+        !endsWithProperName(it) &&
         !/cùng cấp/u.test(it)
       ) {
         items[k] = `${it} ${shared[1]}`;
@@ -528,6 +536,13 @@ export function splitOrgList(list: string): string[] {
     out.push(...items);
   }
   return out.map((x) => x.trim()).filter((x) => x.length > 0);
+}
+
+/** "Báo Nghệ An": a name that ends in a place or person's name ("Việt Nam" is part of a body's name). */
+function endsWithProperName(s: string): boolean {
+  const m = /(?:^|\s)(\p{Lu}\p{Ll}*)\s(\p{Lu}\p{Ll}*)$/u.exec(s);
+  if (!m || m.index === 0) return false;
+  return !/^(?:Việt Nam|Chí Minh)$/u.test(`${m[1]} ${m[2]}`);
 }
 
 function endsWithLevel(s: string): boolean {
@@ -571,7 +586,7 @@ interface Hit {
 }
 
 /** True when the words just before `index` are an organisation that is the object of an earlier verb. */
-function embeddedSubject(clause: string, index: number): boolean {
+function embeddedSubject(clause: string, index: number, exceptDirected = false): boolean {
   const before = clause.slice(Math.max(0, index - 160), index);
   // The nearest verb before: the org between it and `index` is the real subject.
   const verbs = [
@@ -581,10 +596,18 @@ function embeddedSubject(clause: string, index: number): boolean {
   ];
   const v = verbs[verbs.length - 1];
   if (!v || v.index === undefined) return false;
+  // A body directed by "chỉ đạo" is an assignee itself: whom it advises stays with the task.
+  if (exceptDirected && /^chỉ\s?đạo/u.test(v[0])) return false;
   const between = before.slice(v.index + v[0].length).replace(/^[,\s]+/, '');
   if (!between.trim()) return false;
   if (!startsWithOrg(between)) return false;
-  return true;
+  // Only a body standing right before the cue is its subject ("chỉ đạo Y báo cáo …"); a body with
+  // its own predicate in between ("chỉ đạo Y rà soát …, báo cáo Z") leaves the cue to the task.
+  const list = readOrgList(between);
+  const rest = between.slice(list.length).replace(/^[\s,]+/u, '');
+  return /^(?:(?:chủ động|khẩn trương|kịp thời|thường xuyên|tích cực|trực tiếp|có trách nhiệm|tiếp tục)[\s,]*)*$/u.test(
+    rest,
+  );
 }
 
 const BLOCK_ACTORS = /^[-*+•]?\s*(?:Cơ quan|Đơn vị)\s(?:thực hiện|chủ trì)\s*:/u;
@@ -684,6 +707,19 @@ export function taskAssignments(title: string | null, paragraphs: string[]): Ass
     } else {
       subj = subjectAt(c, !block);
     }
+    if (subj && !lead) {
+      // "X yêu cầu Y …", "X đề nghị Y …": the requested body acts, not the one asking.
+      const ask = /^\s*,?\s*(?:yêu\s?cầu|đề\s?nghị)\s+/u.exec(c.slice(subj.end));
+      if (ask) {
+        const after = c.slice(subj.end + ask[0].length);
+        const l = startsWithOrg(after) ? readOrgList(after) : '';
+        const orgs = l ? orgItems(l) : [];
+        if (orgs.length) {
+          offset = subj.end + ask[0].length;
+          subj = { orgs, end: l.length };
+        }
+      }
+    }
     if (subj) {
       const rest = c.slice(offset + subj.end);
       const role: AssignmentRole = /^\s*,?\s*chủ\s?trì/u.test(rest) ? 'lead' : 'responsible';
@@ -709,10 +745,14 @@ export function taskAssignments(title: string | null, paragraphs: string[]): Ass
     for (const m of c.matchAll(/tham\s?mưu(?:\s*,\s*đề\s?xuất)?\s*(?:giúp|cho)?\s*/giu)) {
       const idx = m.index ?? 0;
       const after = c.slice(idx + m[0].length);
-      if (!startsWithOrg(after) || embeddedSubject(c, idx)) continue;
+      if (!startsWithOrg(after) || embeddedSubject(c, idx, true)) continue;
       // "báo cáo Z để tổng hợp, tham mưu W": Z advises W.
       if (/báo\s?cáo\s+(?:về\s+|cho\s+)?\p{Lu}[^;]{0,120}$/u.test(c.slice(0, idx))) continue;
-      const orgs = orgItems(readOrgList(after));
+      // Bodies advised by a directed body are named ones, not the bare collectives "cấp ủy, chính quyền".
+      const directed = embeddedSubject(c, idx);
+      const orgs = orgItems(readOrgList(after)).filter(
+        (o) => !directed || !/^(?:chính quyền|cấp ủy|cấp uỷ)$/iu.test(o),
+      );
       if (orgs.length) hits.push({ index: idx, orgs, role: 'advised' });
     }
     for (const m of c.matchAll(/báo\s?cáo(\s*,\s*(?:kiến\s?nghị|tham\s?mưu|đề\s?xuất))?\s*/giu)) {

@@ -102,6 +102,14 @@ const NAME_CASE: [RegExp, string][] = [
   [/^ĐOÀN /u, 'Đoàn '],
 ];
 
+/**
+ * Heads of a state body whose field words follow ("SỞ GIÁO DỤC VÀ ĐÀO TẠO" → "Sở Giáo dục và Đào
+ * tạo"): each field part ("và", ",", "-" separate them) has only its first syllable capitalised.
+ */
+const FIELD_HEAD = /^(?:SỞ|BỘ|PHÒNG|CỤC|CHI CỤC|TỔNG CỤC|VỤ|VIỆN|TRUNG TÂM)(?=\s)/u;
+/** Field names with a fixed case of their own. */
+const FIELD_CASE: [RegExp, string][] = [[/^CÔNG THƯƠNG(?=\s|$)/u, 'Công Thương']];
+
 function titleWord(w: string): string {
   const lower = w.toLowerCase();
   return (lower[0] ?? '').toUpperCase() + lower.slice(1);
@@ -117,9 +125,12 @@ export function orgCase(upper: string): string {
   if (!isAllCaps(s)) return s;
   let out = '';
   let guard = 0;
+  // Inside the field words of a state body: null outside, else whether the next word starts a part.
+  let field: boolean | null = null;
   while (s.length > 0 && guard++ < 40) {
     const level = /^(TỈNH|HUYỆN|XÃ|PHƯỜNG|THỊ TRẤN|THÀNH PHỐ|QUẬN|THỊ XÃ|ĐẶC KHU)(?=\s|$)\s*/u.exec(s);
-    if (level) {
+    // "… THƯƠNG BINH VÀ XÃ HỘI": a level word right after "và" or "-" is a field word.
+    if (level && !(field === true && out.length > 0)) {
       const rest = s.slice(level[0].length);
       // "TỈNH ỦY" is a committee, not a level word.
       if (/^(ỦY|UỶ)(?=\s|$)/u.test(rest)) {
@@ -131,6 +142,35 @@ export function orgCase(upper: string): string {
       out += `${(level[1] ?? '').toLowerCase()}${name ? ` ${name}` : ''}`;
       s = '';
       break;
+    }
+    if (field === null && out.length === 0) {
+      const head = FIELD_HEAD.exec(s);
+      if (head) {
+        out += `${titleWord(head[0].split(' ')[0] ?? '')}${head[0].includes(' ') ? ` ${head[0].split(' ').slice(1).join(' ').toLowerCase()}` : ''} `;
+        s = s.slice(head[0].length).trim();
+        field = true;
+        continue;
+      }
+    }
+    if (field !== null) {
+      const fixed = FIELD_CASE.find(([re]) => re.test(s));
+      if (fixed) {
+        const m = fixed[0].exec(s)?.[0] ?? '';
+        out += `${fixed[1]} `;
+        s = s.slice(m.length).trim();
+        field = false;
+        continue;
+      }
+      const w = /^\S+/u.exec(s)?.[0] ?? '';
+      if (/^(?:VÀ|-|–|,)$/u.test(w) || /,$/.test(w)) {
+        out += `${/^VÀ$/u.test(w) ? 'và' : w.toLowerCase()} `;
+        field = true;
+      } else {
+        out += `${field ? titleWord(w) : w.toLowerCase()} `;
+        field = false;
+      }
+      s = s.slice(w.length).trim();
+      continue;
     }
     let matched = false;
     for (const [re, rep] of NAME_CASE) {
