@@ -14,6 +14,7 @@ import { ErrorResult, useErrorMessage } from '../../components/ErrorResult';
 import { DeleteIcon, DownloadIcon, FileIcon, PlusIcon, UploadIcon } from '../../components/icons';
 import { Loading } from '../../components/Loading';
 import { useDocumentTitle } from '../../components/PageTitle';
+import { ReferenceList } from '../../components/ReferenceList';
 import { formatDate } from '../../i18n/format';
 import { useI18n } from '../../i18n/I18nProvider';
 import { Cascade } from './Cascade';
@@ -184,7 +185,7 @@ function LinkList({
 
 export default function DocumentPage() {
   const { id = '' } = useParams();
-  const { t, label, lang } = useI18n();
+  const { t, lang } = useI18n();
   const { message } = App.useApp();
   const { data: me } = useMe();
   const errorMessage = useErrorMessage();
@@ -275,34 +276,7 @@ export default function DocumentPage() {
       </Section>
 
       <Section title={t('plan.references')} count={doc.references?.length ?? 0} testId="references">
-        {(doc.references?.length ?? 0) === 0 ? (
-          <Typography.Text type="secondary">{t('plan.noReferences')}</Typography.Text>
-        ) : (
-          <ul className="tk-plain-list">
-            {doc.references.map((ref) => (
-              <li
-                key={`${ref.relation}|${ref.asWritten ?? ''}|${ref.symbol ?? ''}`}
-                className="tk-reference"
-                data-testid="reference"
-                data-relation={ref.relation}
-              >
-                <Tag color={RELATION_COLORS[ref.relation] ?? 'default'} className="tk-wrap-tag">
-                  {label('relation', ref.relation)}
-                </Tag>
-                <span>
-                  {ref.documentId ? (
-                    <Link to={`/documents/${ref.documentId}`} data-testid="reference-link">
-                      {ref.asWritten || ref.symbol}
-                    </Link>
-                  ) : (
-                    (ref.asWritten ?? ref.symbol)
-                  )}
-                  {!ref.asWritten && ref.date ? <span className="tk-muted"> · {formatDate(ref.date)}</span> : null}
-                </span>
-              </li>
-            ))}
-          </ul>
-        )}
+        <ReferenceList references={doc.references ?? []} />
       </Section>
 
       <Section

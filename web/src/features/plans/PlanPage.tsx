@@ -2,28 +2,15 @@ import { Breadcrumb, Card, Empty, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { usePlan } from '../../api/hooks';
-import type { PlanDetail, PlanReference, Recipient } from '../../api/types';
+import type { PlanDetail, Recipient } from '../../api/types';
 import { ErrorResult } from '../../components/ErrorResult';
 import { Loading } from '../../components/Loading';
 import { useDocumentTitle } from '../../components/PageTitle';
+import { ReferenceList } from '../../components/ReferenceList';
 import { formatDate } from '../../i18n/format';
-import { type I18n, useI18n } from '../../i18n/I18nProvider';
+import { useI18n } from '../../i18n/I18nProvider';
 import { groupTasks } from './groupTasks';
 import { TaskCard } from './TaskCard';
-
-const RELATION_COLORS: Record<string, string> = { implements: 'red', basis: 'blue', cites: 'default' };
-
-function referenceText(ref: PlanReference, { t }: I18n): string {
-  if (ref.asWritten) return ref.asWritten;
-  return [
-    ref.typeName,
-    ref.symbol ? t('plan.symbolValue', { symbol: ref.symbol }) : null,
-    ref.date ? t('plan.datedOn', { date: formatDate(ref.date) }) : null,
-    ref.issuer ? t('plan.issuedBy', { issuer: ref.issuer }) : null,
-  ]
-    .filter(Boolean)
-    .join(' ');
-}
 
 function Section({
   title,
@@ -107,8 +94,7 @@ function RecipientLine({ recipient }: { recipient: Recipient }) {
 
 export default function PlanPage() {
   const { id = '' } = useParams();
-  const i18n = useI18n();
-  const { t, label } = i18n;
+  const { t, label } = useI18n();
   const plan = usePlan(id);
   useDocumentTitle(plan.data?.document.title ?? t('plans.title'));
 
@@ -127,31 +113,7 @@ export default function PlanPage() {
       <DocumentHeader plan={data} />
 
       <Section title={t('plan.references')} count={data.references.length} testId="references">
-        {data.references.length === 0 ? (
-          <Typography.Text type="secondary">{t('plan.noReferences')}</Typography.Text>
-        ) : (
-          <ul className="tk-plain-list">
-            {data.references.map((ref) => (
-              <li
-                key={`${ref.relation}|${ref.asWritten ?? ''}|${ref.symbol ?? ''}`}
-                className="tk-reference"
-                data-testid="reference"
-                data-relation={ref.relation}
-              >
-                <Tag color={RELATION_COLORS[ref.relation] ?? 'default'} className="tk-wrap-tag">
-                  {label('relation', ref.relation)}
-                </Tag>
-                {ref.documentId ? (
-                  <Link to={`/documents/${ref.documentId}`} data-testid="reference-link">
-                    {referenceText(ref, i18n)}
-                  </Link>
-                ) : (
-                  <span>{referenceText(ref, i18n)}</span>
-                )}
-              </li>
-            ))}
-          </ul>
-        )}
+        <ReferenceList references={data.references} />
       </Section>
 
       {data.objectives.length > 0 ? (
