@@ -14,42 +14,12 @@ import {
   TextRun,
 } from 'docx';
 import JSZip from 'jszip';
-import { describe, expect, it, vi } from 'vitest';
-import type { PlanImportObject } from '../plans/plan-format.js';
+import { describe, expect, it } from 'vitest';
 import { encodeTcvn3, TCVN3_FULL_TABLE } from './encodings/tcvn3.js';
 import { encodeVni } from './encodings/vni.js';
 import { decodeCp1252 } from './encodings/windows.js';
 import { importFile, NO_STRUCTURE_WARNING } from './import-file.js';
 import { MAX_IMPORT_BYTES, type ReadResult, readDocument } from './read.js';
-
-// extract.ts is another module's work; importFile is tested here against its signature only.
-vi.mock('./extract.js', () => ({
-  extractPlan: vi.fn(
-    (text: string, source: PlanImportObject['source']): PlanImportObject => ({
-      format: 'trienkhai.plan/1',
-      source,
-      document: {
-        system: null,
-        typeName: null,
-        typeCode: null,
-        number: null,
-        symbol: null,
-        issuerCode: null,
-        issuer: null,
-        place: null,
-        date: null,
-        title: null,
-      },
-      references: [],
-      sections: text.includes('I. MỤC ĐÍCH') ? [{ label: 'I', title: 'MỤC ĐÍCH, YÊU CẦU', children: [] }] : [],
-      objectives: [],
-      tasks: [],
-      addressees: [],
-      recipients: [],
-      signer: { authority: null, onBehalfOf: null, title: null, name: null },
-    }),
-  ),
-}));
 
 const SEED_PATH = new URL('../plans/fixtures/founding-plan.txt', import.meta.url);
 const SEED_BYTES = readFileSync(SEED_PATH);
@@ -503,6 +473,17 @@ describe('importFile', () => {
     if (!result.ok) return;
     expect(result.plan.format).toBe('trienkhai.plan/1');
     expect(result.plan.source).toEqual({ fileName: 'plan.txt', encoding: 'vni-windows', warnings: [VNI_WARNING] });
+    expect(result.plan.tasks.map((t) => t.ref)).toEqual([
+      'II.1',
+      'II.2',
+      'II.3',
+      'II.4',
+      'III.1',
+      'III.2',
+      'III.3',
+      'III.4',
+      'III.5',
+    ]);
   });
 
   it('gives a text without plan structure a mostly empty plan and a warning', async () => {
