@@ -23,8 +23,51 @@ const FIELDS = [
   'signer',
 ] as const;
 
-/** Fields that do not match yet, with the reason (none at the moment). */
-const KNOWN_DIFFERENCES: Record<string, string> = {};
+/**
+ * Fields that do not match yet, with the reason. Documents 09–20 reached ../shared/corpus-dev
+ * after the importer was written; they are the work of issue 11 ("the importer on documents it
+ * has never seen"). Each entry runs as `it.fails`: when a rule makes the field match, the test
+ * fails until the entry is removed, so this list can only shrink.
+ */
+const ISSUE_11 = 'issue 11: layout not handled yet';
+const KNOWN_DIFFERENCES: Record<string, string> = {
+  '09-conghai-kl3-hoi-nghi-bch-lan-2.txt:recipients': ISSUE_11,
+  '09-conghai-kl3-hoi-nghi-bch-lan-2.txt:tasks': ISSUE_11,
+  '10-laocai-cv-bao-ve-khoang-san-du-thao.txt:addressees': ISSUE_11,
+  '10-laocai-cv-bao-ve-khoang-san-du-thao.txt:tasks': ISSUE_11,
+  '11-conghai-kh12-lam-viec-tccsd.txt:recipients': ISSUE_11,
+  '11-conghai-kh12-lam-viec-tccsd.txt:references': ISSUE_11,
+  '11-conghai-kh12-lam-viec-tccsd.txt:sections': ISSUE_11,
+  '11-conghai-kh12-lam-viec-tccsd.txt:tasks': ISSUE_11,
+  '12-conghai-tb6-hoi-dong-doi.txt:recipients': ISSUE_11,
+  '12-conghai-tb6-hoi-dong-doi.txt:references': ISSUE_11,
+  '12-conghai-tb6-hoi-dong-doi.txt:tasks': ISSUE_11,
+  '13-conghai-tb5-ket-luan-thuong-truc.txt:recipients': ISSUE_11,
+  '13-conghai-tb5-ket-luan-thuong-truc.txt:references': ISSUE_11,
+  '13-conghai-tb5-ket-luan-thuong-truc.txt:tasks': ISSUE_11,
+  '14-conghai-cv31-tham-muu-sau-dai-hoi.txt:document': ISSUE_11,
+  '14-conghai-cv31-tham-muu-sau-dai-hoi.txt:tasks': ISSUE_11,
+  '15-bkhdt-cv3397-dieu-162-luat-dn.txt:addressees': ISSUE_11,
+  '15-bkhdt-cv3397-dieu-162-luat-dn.txt:document': ISSUE_11,
+  '15-bkhdt-cv3397-dieu-162-luat-dn.txt:recipients': ISSUE_11,
+  '15-bkhdt-cv3397-dieu-162-luat-dn.txt:references': ISSUE_11,
+  '15-bkhdt-cv3397-dieu-162-luat-dn.txt:signer': ISSUE_11,
+  '16-laocai-sct-cv-don-doc-bao-cao-hoa-chat.txt:document': ISSUE_11,
+  '16-laocai-sct-cv-don-doc-bao-cao-hoa-chat.txt:references': ISSUE_11,
+  '16-laocai-sct-cv-don-doc-bao-cao-hoa-chat.txt:tasks': ISSUE_11,
+  '17-conghai-cv13-moi-hop-btv.txt:document': ISSUE_11,
+  '17-conghai-cv13-moi-hop-btv.txt:tasks': ISSUE_11,
+  '18-laocai-cv-giao-sct-tham-muu-uy-quyen.txt:document': ISSUE_11,
+  '18-laocai-cv-giao-sct-tham-muu-uy-quyen.txt:references': ISSUE_11,
+  '18-laocai-cv-giao-sct-tham-muu-uy-quyen.txt:tasks': ISSUE_11,
+  '19-tuyenquang-qd1056-muc-tro-giup-btxh.txt:document': ISSUE_11,
+  '19-tuyenquang-qd1056-muc-tro-giup-btxh.txt:recipients': ISSUE_11,
+  '19-tuyenquang-qd1056-muc-tro-giup-btxh.txt:references': ISSUE_11,
+  '19-tuyenquang-qd1056-muc-tro-giup-btxh.txt:signer': ISSUE_11,
+  '20-laocai-cv193-quan-ly-vlncn.txt:addressees': ISSUE_11,
+  '20-laocai-cv193-quan-ly-vlncn.txt:document': ISSUE_11,
+  '20-laocai-cv193-quan-ly-vlncn.txt:tasks': ISSUE_11,
+};
 
 const documents = new Map<string, string>();
 for (const dir of [LOCAL, SHARED]) {
