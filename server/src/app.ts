@@ -101,6 +101,8 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
     // Files are looked up at request time, so a rebuilt web app is served without a restart.
     await app.register(fastifyStatic, {
       root: config.webDir,
+      // The build writes .br and .gz beside every asset (vite.config.ts): sent as they are.
+      preCompressed: true,
       maxAge: '1h',
       setHeaders: (res, path) => {
         if (path.includes('/assets/')) res.header('cache-control', 'public, max-age=31536000, immutable');
