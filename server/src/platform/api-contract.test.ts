@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { GENERATED_FILE, generateApiTypes, openapiDocument } from '../../../scripts/gen-api.js';
-import { ProblemDoc, problemStatuses } from './openapi.js';
+import { openapiTransform, ProblemDoc, problemStatuses } from './openapi.js';
 
 type Operation = { responses?: Record<string, { content?: Record<string, { schema?: unknown }> }> };
 type Document = { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, unknown> } };
@@ -89,5 +90,21 @@ describe('problemStatuses', () => {
     expect(ProblemDoc.safeParse({ ...sent, fields: ['name'] }).success).toBe(true);
     expect(ProblemDoc.safeParse({ ...sent, current: { id: 'x' } }).data).toMatchObject({ current: { id: 'x' } });
     expect(ProblemDoc.safeParse({ status: 400 }).success).toBe(false);
+  });
+
+  it('keeps an error schema the route declares, as problem+json', () => {
+    const Conflict = ProblemDoc.extend({ current: z.object({ version: z.number() }) });
+    const out = openapiTransform({
+      schema: { response: { 200: z.object({ ok: z.boolean() }), 409: Conflict } },
+      url: '/api/v1/x',
+      route: { method: 'PATCH', url: '/api/v1/x', schema: { body: {} } },
+      openapiObject: { openapi: '3.0.3' },
+    } as unknown as Parameters<typeof openapiTransform>[0]);
+    const response = (out.schema as { response: Record<string, { content?: Record<string, { schema: unknown }> }> })
+      .response;
+    const conflict = response[409]?.content?.['application/problem+json']?.schema as { properties?: object };
+    expect(conflict?.properties).toHaveProperty('current');
+    expect(response[415]?.content?.['application/problem+json']).toBeDefined();
+    expect(response[200]?.content).toBeUndefined();
   });
 });

@@ -80,12 +80,22 @@ type TransformInput = Parameters<typeof jsonSchemaTransform>[0] & { route?: Rout
 /**
  * The OpenAPI transform: every /api route's document lists its error responses as
  * `application/problem+json` ({@link ProblemDoc}, `#/components/schemas/Problem`), then the zod
- * schemas become JSON Schema as usual. A status the route declares itself is left as it is.
+ * schemas become JSON Schema as usual. An error status the route declares itself keeps its
+ * schema, as problem+json.
  */
 export function openapiTransform(input: TransformInput): ReturnType<typeof jsonSchemaTransform> {
   const { schema, url, route } = input;
   if (!schema || schema.hide || !url.startsWith('/api/') || !route) return jsonSchemaTransform(input);
   const response: Record<string, unknown> = { ...(schema.response as Record<string, unknown> | undefined) };
+  // An error the route declares itself (e.g. a 409 carrying the current record) leaves through
+  // platform/errors.ts too, so it is problem+json.
+  for (const [status, declared] of Object.entries(response)) {
+    if (Number(status) < 400 || (declared && typeof declared === 'object' && 'content' in declared)) continue;
+    response[status] = {
+      description: DESCRIPTIONS[Number(status) as ProblemStatus] ?? 'Lỗi',
+      content: { 'application/problem+json': { schema: declared } },
+    };
+  }
   for (const status of problemStatuses(route)) {
     if (response[status] !== undefined) continue;
     response[status] = {
