@@ -9,7 +9,6 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import {
-  jsonSchemaTransform,
   jsonSchemaTransformObject,
   serializerCompiler,
   validatorCompiler,
@@ -21,6 +20,7 @@ import { modules } from './modules/index.js';
 import { registerAuth } from './platform/auth/plugin.js';
 import { currentMigration, type DatabaseHandle } from './platform/db/database.js';
 import { registerErrorHandling } from './platform/errors.js';
+import { openapiTransform } from './platform/openapi.js';
 import type { App } from './platform/types.js';
 
 export interface BuildOptions {
@@ -65,7 +65,8 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'tk_session' } } },
       security: [{ session: [] }],
     },
-    transform: jsonSchemaTransform,
+    // Every route's error responses (problem+json) are added in one place: platform/openapi.ts.
+    transform: openapiTransform,
     transformObject: jsonSchemaTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
@@ -100,6 +101,8 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
     // Files are looked up at request time, so a rebuilt web app is served without a restart.
     await app.register(fastifyStatic, {
       root: config.webDir,
+      // The build writes .br and .gz beside every asset (vite.config.ts): sent as they are.
+      preCompressed: true,
       maxAge: '1h',
       setHeaders: (res, path) => {
         if (path.includes('/assets/')) res.header('cache-control', 'public, max-age=31536000, immutable');

@@ -14,6 +14,7 @@ import type {
   ImportPreview,
   Items,
   LevelInput,
+  NewUnitInput,
   OrgKind,
   OrgLevel,
   ParsedSymbol,
@@ -104,7 +105,7 @@ function useInvalidateUnits() {
 export function useCreateUnit() {
   const invalidate = useInvalidateUnits();
   return useMutation({
-    mutationFn: (input: UnitInput) => api<UnitDetail>('/org-units', { method: 'POST', body: input }),
+    mutationFn: (input: NewUnitInput) => api<UnitDetail>('/org-units', { method: 'POST', body: input }),
     onSuccess: invalidate,
   });
 }

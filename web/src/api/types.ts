@@ -1,432 +1,117 @@
-/** Shapes of the /api/v1 answers (see the API contract). */
+/**
+ * Shapes of the /api/v1 answers and requests — names over the generated contract.
+ *
+ * Every type here is an alias into `schema.gen.ts`, which `npm run gen:api` generates from the
+ * server's zod schemas (via /api/docs/json). Nothing is declared by hand: when the server
+ * changes a schema, regenerate, and the web app stops compiling where it no longer fits.
+ */
+import type { components, paths } from './schema.gen';
 
-export interface Grant {
-  role: string;
-  unitId: string;
-  unitName: string;
-}
+type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never;
 
-export interface Me {
-  id: string;
-  username: string;
-  displayName: string;
-  homeUnit: { id: string; name: string } | null;
-  grants: Grant[];
-  capabilities: string[];
+/** The JSON body of a route's success answer (200, else 201). */
+export type ResponseOf<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends {
+  responses: infer R;
 }
+  ? R extends { 200: infer A }
+    ? Json<A>
+    : R extends { 201: infer A }
+      ? Json<A>
+      : never
+  : never;
 
-export interface SessionAnswer {
-  user: Me;
-  csrfToken: string;
+/** The JSON request body of a route. */
+export type BodyOf<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends {
+  requestBody?: infer B;
 }
+  ? Json<NonNullable<B>>
+  : never;
+
+/** The query string of a route. */
+export type QueryOf<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends {
+  parameters: { query?: infer Q };
+}
+  ? NonNullable<Q>
+  : never;
+
+export type Problem = components['schemas']['Problem'];
 
 export interface Items<T> {
   items: T[];
 }
 
-export interface OrgLevel {
-  code: string;
-  nameVi: string;
-  nameEn: string;
-  rank: number;
-  validFrom: string | null;
-  validTo: string | null;
-}
+/* ---- session ---- */
 
-export interface OrgKind {
-  code: string;
-  nameVi: string;
-  nameEn: string;
-  system: string;
-}
+export type SessionAnswer = ResponseOf<'/api/v1/auth/me', 'get'>;
+export type Me = SessionAnswer['user'];
+export type Grant = Me['grants'][number];
 
-export interface Unit {
-  id: string;
-  code: string | null;
-  parentId: string | null;
-  name: string;
-  shortName: string | null;
-  aliases: string[];
-  kind: string;
-  level: string;
-  validFrom: string | null;
-  validTo: string | null;
-  depth: number;
-  isActive: boolean;
-}
+/* ---- directory ---- */
 
-export interface UnitRef {
-  id: string;
-  name: string;
-}
+export type OrgLevel = ResponseOf<'/api/v1/org-levels', 'get'>['items'][number];
+export type OrgKind = ResponseOf<'/api/v1/org-kinds', 'get'>['items'][number];
+export type Unit = ResponseOf<'/api/v1/org-units', 'get'>['items'][number];
+export type UnitDetail = ResponseOf<'/api/v1/org-units/{id}', 'get'>;
+export type UnitRef = UnitDetail['ancestors'][number];
+export type UnitLineage = UnitDetail['predecessors'][number];
+export type NewUnitInput = BodyOf<'/api/v1/org-units', 'post'>;
+/** What the unit form sends on edit: the changed fields. */
+export type UnitInput = BodyOf<'/api/v1/org-units/{id}', 'patch'>;
+export type UnitAssignment = ResponseOf<'/api/v1/org-units/{id}/assignments', 'get'>['items'][number];
+export type LevelInput = BodyOf<'/api/v1/org-levels/{code}', 'put'>;
 
-export interface UnitLineage extends UnitRef {
-  kind: string;
-  effectiveOn: string | null;
-}
+/* ---- plans ---- */
 
-export interface UnitDetail extends Unit {
-  ancestors: UnitRef[];
-  children: Unit[];
-  predecessors: UnitLineage[];
-  successors: UnitLineage[];
-}
+export type PlanSummary = ResponseOf<'/api/v1/plans', 'get'>['items'][number];
+export type PlanDetail = ResponseOf<'/api/v1/plans/{id}', 'get'>;
+export type DocumentInfo = PlanDetail['document'];
+export type PlanReference = PlanDetail['references'][number];
+export type PlanSection = PlanDetail['sections'][number];
+export type Task = PlanDetail['tasks'][number];
+export type Assignment = Task['assignments'][number];
+export type Recipient = PlanDetail['recipients'][number];
+export type Signer = NonNullable<PlanDetail['signer']>;
 
-export interface UnitInput {
-  code?: string | null;
-  parentId?: string | null;
-  kind?: string;
-  level?: string;
-  name?: string;
-  shortName?: string | null;
-  aliases?: string[];
-  validFrom?: string | null;
-}
+/* ---- audit ---- */
 
-export interface UnitAssignment {
-  id: string;
-  role: string;
-  organization: string;
-  task: { id: string; ref: string; title: string | null; text: string };
-  plan: { id: string; title: string; symbol: string | null };
-}
-
-export interface PlanSummary {
-  id: string;
-  title: string;
-  symbol: string | null;
-  typeName: string | null;
-  issuedOn: string | null;
-  issuer: string | null;
-  ownerUnit: UnitRef | null;
-  taskCount: number;
-}
-
-export interface DocumentInfo {
-  id: string;
-  system: string | null;
-  typeName: string | null;
-  typeCode: string | null;
-  number: string | null;
-  symbol: string | null;
-  issuerCode: string | null;
-  issuer: string | null;
-  place: string | null;
-  date: string | null;
-  title: string;
-}
-
-export interface PlanReference {
-  asWritten: string | null;
-  /** The registered document this reference points to, when it is in the registry. */
-  documentId?: string | null;
-  system: string | null;
-  typeName: string | null;
-  typeCode: string | null;
-  number: string | null;
-  symbol: string | null;
-  issuerCode: string | null;
-  issuer: string | null;
-  date: string | null;
-  relation: string;
-}
-
-export interface PlanSection {
-  label: string;
-  title: string;
-  children: { label: string; title: string }[];
-}
-
-export interface Assignment {
-  id: string;
-  organization: string;
-  role: string;
-  unitId: string | null;
-  unitName: string | null;
-}
-
-export interface Task {
-  id: string;
-  ref: string;
-  title: string | null;
-  text: string;
-  deadline: string | null;
-  recurrence: string | null;
-  assignments: Assignment[];
-}
-
-export interface Recipient {
-  asWritten: string;
-  organization: string | null;
-  purpose: string | null;
-  isArchive: boolean;
-  unitId: string | null;
-  unitName: string | null;
-}
-
-export interface Signer {
-  authority: string | null;
-  onBehalfOf: string | null;
-  title: string | null;
-  name: string | null;
-}
-
-export interface PlanDetail {
-  id: string;
-  ownerUnit: UnitRef | null;
-  parentPlanId?: string | null;
-  document: DocumentInfo;
-  references: PlanReference[];
-  sections: PlanSection[];
-  objectives: string[];
-  tasks: Task[];
-  addressees: string[];
-  recipients: Recipient[];
-  signer: Signer | null;
-}
-
-export interface AuditRow {
-  id: string;
-  at: string;
-  actorName: string | null;
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  before: unknown;
-  after: unknown;
-  ip: string | null;
-}
-
-export interface AuditPage {
-  items: AuditRow[];
-  total: number;
-}
-
-export interface AuditFilter {
-  entityType?: string;
-  action?: string;
-  actor?: string;
-  from?: string;
-  to?: string;
-  limit: number;
-  offset: number;
-}
+export type AuditPage = ResponseOf<'/api/v1/audit', 'get'>;
+export type AuditRow = AuditPage['items'][number];
+export type AuditFilter = QueryOf<'/api/v1/audit', 'get'> & { limit: number; offset: number };
 
 /* ---- document registry ---- */
 
-export type DocSystem = 'party' | 'state';
-export type DocRelation = 'implements' | 'basis' | 'cites' | 'replaces';
+export type DocumentPage = ResponseOf<'/api/v1/documents', 'get'>;
+export type DocumentSummary = DocumentPage['items'][number];
+export type DocumentDetail = ResponseOf<'/api/v1/documents/{id}', 'get'>;
+export type DocumentReference = DocumentDetail['references'][number];
+export type DocumentLink = DocumentDetail['links']['outgoing'][number];
+export type DocumentFile = NonNullable<DocumentSummary['file']>;
+/** The systems a document may be registered in (stored documents answer a plain string). */
+export type DocSystem = NonNullable<DocumentInput['system']>;
+export type DocRelation = DocumentLink['relation'];
+export type DocumentFilter = QueryOf<'/api/v1/documents', 'get'> & { limit: number; offset: number };
+export type DocumentInput = BodyOf<'/api/v1/documents/{id}', 'patch'>;
+export type ParsedSymbol = ResponseOf<'/api/v1/documents/parse-symbol', 'get'>;
 
-export interface DocumentFile {
-  name: string;
-  size: number;
-  contentType: string;
-}
-
-export interface DocumentSummary {
-  id: string;
-  system: DocSystem | null;
-  typeName: string | null;
-  typeCode: string | null;
-  number: string | null;
-  symbol: string | null;
-  issuerCode: string | null;
-  issuer: string | null;
-  issuerUnit: UnitRef | null;
-  place: string | null;
-  date: string | null;
-  title: string;
-  /** Days the units below have to issue their implementing document. */
-  respondWithinDays?: number | null;
-  planId: string | null;
-  file: DocumentFile | null;
-}
-
-export interface DocumentReference {
-  asWritten: string | null;
-  symbol: string | null;
-  date: string | null;
-  relation: string;
-  documentId: string | null;
-}
-
-export interface DocumentLink {
-  id: string;
-  relation: DocRelation;
-  document: DocumentSummary;
-}
-
-export interface DocumentDetail extends DocumentSummary {
-  references: DocumentReference[];
-  links: { outgoing: DocumentLink[]; incoming: DocumentLink[] };
-}
-
-export interface DocumentPage {
-  items: DocumentSummary[];
-  total: number;
-}
-
-export interface DocumentFilter {
-  q?: string;
-  system?: string;
-  typeCode?: string;
-  from?: string;
-  to?: string;
-  limit: number;
-  offset: number;
-}
-
-export interface DocumentInput {
-  system?: DocSystem | null;
-  typeName?: string | null;
-  typeCode?: string | null;
-  number?: string | null;
-  symbol?: string | null;
-  issuerCode?: string | null;
-  issuer?: string | null;
-  issuerUnitId?: string | null;
-  place?: string | null;
-  date?: string | null;
-  title?: string;
-  respondWithinDays?: number | null;
-}
-
-export interface ParsedSymbol {
-  symbol: string;
-  number: string | null;
-  typeCode: string | null;
-  typeName: string | null;
-  issuerCode: string | null;
-  system: DocSystem | null;
-  year: string | null;
-}
-
-export type CoverageStatus = 'issued' | 'late' | 'missing' | 'overdue';
-
-export interface CoverageRow {
-  unit: UnitRef;
-  status: CoverageStatus;
-  document: { id: string; symbol: string | null; date: string | null } | null;
-  daysAfterParent: number | null;
-}
-
-export interface Coverage {
-  dueDays: number;
-  expected: CoverageRow[];
-  issued: number;
-  late: number;
-  missing: number;
-}
-
-export interface CascadeNode {
-  document: DocumentSummary;
-  relation: 'root' | 'implements' | 'basis';
-  children: CascadeNode[];
-  coverage: Coverage | null;
-}
+export type CascadeNode = components['schemas']['CascadeNode'];
+export type Coverage = NonNullable<CascadeNode['coverage']>;
+export type CoverageRow = Coverage['expected'][number];
+export type CoverageStatus = CoverageRow['status'];
 
 /* ---- plan import (trienkhai.plan/1) ---- */
 
-export type AssignmentRole = 'lead' | 'responsible' | 'coordinate' | 'advised' | 'report_to';
-export type Recurrence = 'annual' | 'semiannual' | 'quarterly' | 'monthly';
-export type ReferenceRelation = 'implements' | 'basis' | 'cites';
+export type ImportPreview = ResponseOf<'/api/v1/plans/import', 'post'>;
+export type PlanImport = ImportPreview['plan'];
+export type ImportDocument = PlanImport['document'];
+export type ImportReference = PlanImport['references'][number];
+export type ImportSection = PlanImport['sections'][number];
+export type ImportTask = PlanImport['tasks'][number];
+export type ImportRecipient = PlanImport['recipients'][number];
+export type AssignmentRole = ImportTask['assignments'][number]['role'];
+export type Recurrence = NonNullable<ImportTask['recurrence']>;
+export type ReferenceRelation = ImportReference['relation'];
+export type OrgMatch = ImportPreview['organizations'][number];
+export type OrgCandidate = OrgMatch['candidates'][number];
 
-export interface ImportDocument {
-  system: DocSystem | null;
-  typeName: string | null;
-  typeCode: string | null;
-  number: string | null;
-  symbol: string | null;
-  issuerCode: string | null;
-  issuer: string | null;
-  place: string | null;
-  date: string | null;
-  title: string | null;
-}
-
-export interface ImportReference {
-  asWritten: string;
-  system: DocSystem | null;
-  typeName: string | null;
-  typeCode: string | null;
-  number: string | null;
-  symbol: string | null;
-  issuerCode: string | null;
-  issuer: string | null;
-  date: string | null;
-  relation: ReferenceRelation;
-}
-
-export interface ImportSection {
-  label: string;
-  title: string | null;
-  children: { label: string; title: string | null }[];
-}
-
-export interface ImportTask {
-  ref: string;
-  title: string | null;
-  text: string;
-  assignments: { organization: string; role: AssignmentRole }[];
-  deadline: string | null;
-  recurrence: Recurrence | null;
-}
-
-export interface ImportRecipient {
-  asWritten: string;
-  organization: string | null;
-  purpose: string | null;
-  isArchive: boolean;
-}
-
-export interface PlanImport {
-  format: 'trienkhai.plan/1';
-  source: { fileName: string | null; encoding: string | null; warnings: string[] };
-  document: ImportDocument;
-  references: ImportReference[];
-  sections: ImportSection[];
-  objectives: string[];
-  tasks: ImportTask[];
-  addressees: string[];
-  recipients: ImportRecipient[];
-  signer: Signer;
-}
-
-export interface OrgCandidate {
-  unitId: string;
-  name: string;
-  confidence: number;
-  activeAtDate: boolean;
-}
-
-export interface OrgMatch {
-  name: string;
-  occurrences: number;
-  status: 'matched' | 'selector' | 'unmatched';
-  unitId: string | null;
-  confidence: number;
-  candidates: OrgCandidate[];
-  selector: { label: string; units: UnitRef[] } | null;
-}
-
-export interface ImportPreview {
-  plan: PlanImport;
-  organizations: OrgMatch[];
-  owner: { unitId: string; name: string; confidence: number } | null;
-}
-
-export type OrgResolution = { unitId: string } | { unitIds: string[] } | null;
-
-export interface CreatePlanInput {
-  plan: PlanImport;
-  ownerUnitId: string;
-  organizations: Record<string, OrgResolution>;
-}
-
-export interface LevelInput {
-  nameVi: string;
-  nameEn: string;
-  rank: number;
-  validFrom: string | null;
-  validTo: string | null;
-}
+export type CreatePlanInput = BodyOf<'/api/v1/plans', 'post'>;
+export type OrgResolution = CreatePlanInput['organizations'][string];

@@ -16,10 +16,29 @@ const AuditQuery = z.object({
   offset: z.coerce.number().int().min(0).default(0),
 });
 
+const AuditRow = z.object({
+  id: z.string(),
+  at: z.iso.datetime(),
+  actorName: z.string().nullable(),
+  action: z.string(),
+  entityType: z.string(),
+  entityId: z.string().nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
+  ip: z.string().nullable(),
+});
+
 export function auditRoutes(app: App, { db }: Deps): void {
   app.get(
     '/api/v1/audit',
-    { schema: { tags: ['audit'], summary: 'Nhật ký thay đổi (quản trị)', querystring: AuditQuery } },
+    {
+      schema: {
+        tags: ['audit'],
+        summary: 'Nhật ký thay đổi (quản trị)',
+        querystring: AuditQuery,
+        response: { 200: z.object({ items: z.array(AuditRow), total: z.number() }) },
+      },
+    },
     async (req) => {
       auditPolicy.assertCanRead(actorOf(req));
       const [rows, total] = await Promise.all([listAudit(db, req.query), countAudit(db, req.query)]);
@@ -27,7 +46,7 @@ export function auditRoutes(app: App, { db }: Deps): void {
         total,
         items: rows.map((r) => ({
           id: r.id,
-          at: r.at,
+          at: new Date(r.at).toISOString(),
           actorName: r.actor_name,
           action: r.action,
           entityType: r.entity_type,

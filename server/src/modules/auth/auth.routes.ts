@@ -23,7 +23,7 @@ export function authRoutes(app: App, { db, config }: Deps): void {
   app.post(
     '/api/v1/auth/login',
     {
-      config: { public: true, csrfExempt: true },
+      config: { public: true, csrfExempt: true, problems: [401, 429] },
       schema: {
         tags,
         summary: 'Đăng nhập; đặt cookie phiên và trả mã CSRF',
@@ -49,18 +49,21 @@ export function authRoutes(app: App, { db, config }: Deps): void {
 
   app.post(
     '/api/v1/auth/logout',
-    { config: { public: true }, schema: { tags, summary: 'Đăng xuất' } },
+    {
+      config: { public: true },
+      schema: { tags, summary: 'Đăng xuất', response: { 204: z.null().describe('Đã đăng xuất') } },
+    },
     async (req, reply) => {
       if (req.session) await service.logout(req.session.actor, req.session.tokenHash, req.ip);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 
   app.get(
     '/api/v1/auth/me',
     {
-      config: { public: true },
+      config: { public: true, problems: [401] },
       schema: { tags, summary: 'Người dùng hiện tại và mã CSRF', response: { 200: SessionResponse } },
     },
     async (req) => {

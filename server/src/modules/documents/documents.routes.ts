@@ -96,7 +96,19 @@ export function documentsRoutes(app: App, { db }: Deps): void {
   );
   app.get(
     '/api/v1/documents/:id/file',
-    { schema: { tags, summary: 'Tải tệp đính kèm', params: IdParams } },
+    {
+      schema: {
+        tags,
+        summary: 'Tải tệp đính kèm',
+        params: IdParams,
+        response: {
+          200: {
+            description: 'Tệp, với kiểu nội dung đã lưu',
+            content: { 'application/octet-stream': { schema: z.unknown().meta({ type: 'string', format: 'binary' }) } },
+          },
+        },
+      },
+    },
     async (req, reply) => {
       const file = await service.file(actorOf(req), req.params.id);
       return reply
@@ -121,10 +133,17 @@ export function documentsRoutes(app: App, { db }: Deps): void {
   );
   app.delete(
     '/api/v1/documents/:id/links/:linkId',
-    { schema: { tags, summary: 'Bỏ một liên kết', params: z.object({ id: Uuid, linkId: Uuid }) } },
+    {
+      schema: {
+        tags,
+        summary: 'Bỏ một liên kết',
+        params: z.object({ id: Uuid, linkId: Uuid }),
+        response: { 204: z.null().describe('Đã bỏ') },
+      },
+    },
     async (req, reply) => {
       await service.removeLink(ctxOf(req), req.params.id, req.params.linkId);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
   app.get(

@@ -7,11 +7,31 @@ import { UsersService } from './users.service.js';
 
 const tags = ['users'];
 
+const UserGrant = z.object({ id: Uuid, role: z.string(), unitId: Uuid.nullable(), unitName: z.string().nullable() });
+const UserRow = z.object({
+  id: Uuid,
+  username: z.string(),
+  displayName: z.string(),
+  isActive: z.boolean(),
+  isDemo: z.boolean(),
+  homeUnit: z.object({ id: Uuid, name: z.string() }).nullable(),
+  grants: z.array(UserGrant),
+});
+const CreatedUser = z.object({ id: Uuid, username: z.string(), displayName: z.string() });
+
 export function usersRoutes(app: App, { db }: Deps): void {
   const service = new UsersService(db);
-  app.get('/api/v1/users', { schema: { tags, summary: 'Người dùng và quyền (quản trị)' } }, async (req) => ({
-    items: await service.list(ctxOf(req)),
-  }));
+  app.get(
+    '/api/v1/users',
+    {
+      schema: {
+        tags,
+        summary: 'Người dùng và quyền (quản trị)',
+        response: { 200: z.object({ items: z.array(UserRow) }) },
+      },
+    },
+    async (req) => ({ items: await service.list(ctxOf(req)) }),
+  );
   app.post(
     '/api/v1/users',
     {
@@ -27,8 +47,12 @@ export function usersRoutes(app: App, { db }: Deps): void {
             grants: z.array(z.object({ role: z.enum(ROLES), unitId: Uuid.nullable() })).max(50),
           })
           .strict(),
+        response: { 201: CreatedUser },
       },
     },
-    async (req, reply) => reply.status(201).send(await service.create(ctxOf(req), req.body)),
+    async (req, reply) => {
+      const user = await service.create(ctxOf(req), req.body);
+      return reply.status(201).send({ id: user.id, username: user.username, displayName: user.display_name });
+    },
   );
 }

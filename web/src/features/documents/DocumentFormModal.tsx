@@ -9,7 +9,7 @@ import { UnitSelect } from '../../components/UnitSelect';
 import { useDebounced } from '../../components/useDebounced';
 import { useI18n } from '../../i18n/I18nProvider';
 import { applyFieldErrors } from '../units/formErrors';
-import { DOC_TYPES } from './docTypes';
+import { DOC_TYPES, docSystem } from './docTypes';
 
 interface Values {
   symbol?: string | null;
@@ -48,7 +48,7 @@ function initialValues(doc: DocumentDetail | undefined): Values {
   if (!doc) return {};
   return {
     symbol: doc.symbol,
-    system: doc.system,
+    system: docSystem(doc.system),
     typeName: doc.typeName,
     typeCode: doc.typeCode,
     number: doc.number,

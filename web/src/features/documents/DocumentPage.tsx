@@ -19,7 +19,7 @@ import { formatDate } from '../../i18n/format';
 import { useI18n } from '../../i18n/I18nProvider';
 import { Cascade } from './Cascade';
 import { DocumentFormModal } from './DocumentFormModal';
-import { canManageDocuments, formatSize, RELATION_COLORS } from './docTypes';
+import { canManageDocuments, docSystem, formatSize, RELATION_COLORS } from './docTypes';
 import { LinkModal } from './LinkModal';
 
 const MAX_MB = 20;
@@ -93,12 +93,13 @@ function Header({ doc, actions }: { doc: DocumentDetail; actions: ReactNode }) {
         ]
       : []),
   ];
+  const system = docSystem(doc.system);
   return (
     <Card className="tk-doc-header" data-testid="document-header">
       <div className="tk-doc-head-row">
         <div className="tk-tags">
           <Tag color="red">{doc.typeName || t('plan.document')}</Tag>
-          {doc.system ? <Tag>{t(`system.${doc.system}`)}</Tag> : null}
+          {system ? <Tag>{t(`system.${system}`)}</Tag> : null}
         </div>
         {actions}
       </div>

@@ -46,7 +46,8 @@ export default function DocumentsPage() {
   const [showFilters, setShowFilters] = useState(false);
 
   const q = params.get('q') ?? '';
-  const system = params.get('system') ?? undefined;
+  const systemParam = params.get('system');
+  const system = systemParam === 'party' || systemParam === 'state' ? systemParam : undefined;
   const typeCode = params.get('type') ?? undefined;
   const issuer = params.get('issuer') ?? '';
   const from = params.get('from') ?? undefined;

@@ -1,4 +1,4 @@
-import type { Me } from '../../api/types';
+import type { DocSystem, Me } from '../../api/types';
 import { can } from '../../app/auth';
 
 /**
@@ -23,6 +23,10 @@ export const DOC_TYPES: { code: string; name: string }[] = [
   { code: 'TTr', name: 'Tờ trình' },
   { code: 'CV', name: 'Công văn' },
 ];
+
+/** A stored document's system, when it is one the interface knows. */
+export const docSystem = (value: string | null | undefined): DocSystem | null =>
+  value === 'party' || value === 'state' ? value : null;
 
 export const DOC_RELATIONS = ['implements', 'basis', 'cites', 'replaces'] as const;
 

@@ -1,4 +1,4 @@
-import { Button, Card, Empty, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Button, Card, Empty, Tag, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import { usePlans } from '../../api/hooks';
 import type { PlanSummary } from '../../api/types';
@@ -72,45 +72,61 @@ export default function PlansPage() {
     );
   }
 
-  const columns: TableColumnsType<PlanSummary> = [
-    {
-      title: t('plans.col.title'),
-      dataIndex: 'title',
-      render: (_, plan) => (
-        <Link to={`/plans/${plan.id}`} onClick={(event) => event.stopPropagation()}>
-          {plan.typeName ? <span className="tk-muted">{plan.typeName} · </span> : null}
-          {plan.title}
-        </Link>
-      ),
-    },
-    { title: t('plans.col.symbol'), dataIndex: 'symbol', width: 150, render: (_, plan) => symbol(plan) },
-    { title: t('plans.col.issuer'), dataIndex: 'issuer', width: 200 },
-    {
-      title: t('plans.col.date'),
-      dataIndex: 'issuedOn',
-      width: 120,
-      render: (value: string | null) => formatDate(value),
-    },
-    { title: t('plans.col.owner'), dataIndex: ['ownerUnit', 'name'], width: 200 },
-    { title: t('plans.col.tasks'), dataIndex: 'taskCount', width: 110, align: 'right' },
-  ];
-
+  // A plain table: the plans list is the first screen after login, and antd's Table (with its
+  // filter, tree, select and pagination code) would double the JavaScript it needs.
   return (
     <>
       {heading}
-      <Table<PlanSummary>
-        rowKey="id"
-        columns={columns}
-        dataSource={items}
-        pagination={items.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
-        locale={{ emptyText: <Empty description={t('plans.empty')} /> }}
-        onRow={(plan) => ({
-          onClick: () => navigate(`/plans/${plan.id}`),
-          className: 'tk-clickable',
-          'data-testid': 'plan-row',
-        })}
-        scroll={{ x: 900 }}
-      />
+      {items.length === 0 ? (
+        <Empty description={t('plans.empty')} />
+      ) : (
+        <div className="tk-table-wrap">
+          <table className="tk-table">
+            <colgroup>
+              <col />
+              <col style={{ width: 150 }} />
+              <col style={{ width: 200 }} />
+              <col style={{ width: 120 }} />
+              <col style={{ width: 200 }} />
+              <col style={{ width: 110 }} />
+            </colgroup>
+            <thead>
+              <tr>
+                <th scope="col">{t('plans.col.title')}</th>
+                <th scope="col">{t('plans.col.symbol')}</th>
+                <th scope="col">{t('plans.col.issuer')}</th>
+                <th scope="col">{t('plans.col.date')}</th>
+                <th scope="col">{t('plans.col.owner')}</th>
+                <th scope="col" className="tk-num">
+                  {t('plans.col.tasks')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((plan) => (
+                <tr
+                  key={plan.id}
+                  className="tk-clickable"
+                  data-testid="plan-row"
+                  onClick={() => navigate(`/plans/${plan.id}`)}
+                >
+                  <td>
+                    <Link to={`/plans/${plan.id}`} onClick={(event) => event.stopPropagation()}>
+                      {plan.typeName ? <span className="tk-muted">{plan.typeName} · </span> : null}
+                      {plan.title}
+                    </Link>
+                  </td>
+                  <td>{symbol(plan)}</td>
+                  <td>{plan.issuer}</td>
+                  <td>{formatDate(plan.issuedOn)}</td>
+                  <td>{plan.ownerUnit?.name}</td>
+                  <td className="tk-num">{plan.taskCount}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
     </>
   );
 }

@@ -1,7 +1,7 @@
 import { Alert, DatePicker, Form, Input, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCreateUnit, useUpdateUnit } from '../../api/hooks';
-import type { Unit, UnitDetail, UnitInput } from '../../api/types';
+import type { NewUnitInput, Unit, UnitDetail, UnitInput } from '../../api/types';
 import { useErrorMessage } from '../../components/ErrorResult';
 import { UnitSelect } from '../../components/UnitSelect';
 import { formatDate } from '../../i18n/format';
@@ -76,7 +76,10 @@ export function UnitFormModal({
     const input = toInput(values);
     const done = { onSuccess: onSaved, onError: (error: unknown) => applyFieldErrors(form, error, FIELDS) };
     if (!unit) {
-      create.mutate({ ...input, parentId: values.parentId ?? null }, done);
+      // The form requires these; an empty one comes back as the server's field error.
+      const required = { name: input.name ?? '', kind: input.kind ?? '', level: input.level ?? '' };
+      const created: NewUnitInput = { ...input, ...required, parentId: values.parentId ?? null };
+      create.mutate(created, done);
       return;
     }
     // Send only the fields that changed.
