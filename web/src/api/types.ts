@@ -31,6 +31,8 @@ export interface OrgLevel {
   rank: number;
   validFrom: string | null;
   validTo: string | null;
+  /** Optimistic concurrency: sent back with an edit. */
+  version: number;
 }
 
 export interface OrgKind {
@@ -53,6 +55,8 @@ export interface Unit {
   validTo: string | null;
   depth: number;
   isActive: boolean;
+  /** Optimistic concurrency: sent back with an edit. */
+  version: number;
 }
 
 export interface UnitRef {
@@ -81,6 +85,8 @@ export interface UnitInput {
   shortName?: string | null;
   aliases?: string[];
   validFrom?: string | null;
+  /** The version the edit was made from. */
+  version?: number;
 }
 
 export interface UnitAssignment {
@@ -240,6 +246,8 @@ export interface DocumentSummary {
   respondWithinDays?: number | null;
   planId: string | null;
   file: DocumentFile | null;
+  /** Optimistic concurrency: sent back with an edit. */
+  version: number;
 }
 
 export interface DocumentReference {
@@ -289,6 +297,8 @@ export interface DocumentInput {
   date?: string | null;
   title?: string;
   respondWithinDays?: number | null;
+  /** The version the edit was made from. */
+  version?: number;
 }
 
 export interface ParsedSymbol {
@@ -429,4 +439,6 @@ export interface LevelInput {
   rank: number;
   validFrom: string | null;
   validTo: string | null;
+  /** The version the edit was made from (absent when adding a level). */
+  version?: number;
 }
