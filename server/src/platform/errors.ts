@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { conflictFromDatabase } from './db/conflicts.js';
 import { ENTITY_NAMES, type Locale, localeFrom, type MessageCode, translate } from './i18n.js';
 
 /**
@@ -93,6 +94,8 @@ export function registerErrorHandling(app: FastifyInstance, spa: { enabled: bool
     if (error instanceof AppError) {
       return problem(request, reply, error.status, error.code, error.params, error.extra);
     }
+    const conflict = conflictFromDatabase(error);
+    if (conflict) return problem(request, reply, conflict.status, conflict.code, conflict.params, conflict.extra);
     if (hasZodFastifySchemaValidationErrors(error)) {
       const issues = error.validation as unknown as ValidationIssue[];
       const fields = issues.map((i) => fieldOf(i, error.validationContext));

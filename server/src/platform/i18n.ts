@@ -34,6 +34,15 @@ export const MESSAGES = {
     en: 'You are not allowed to see this unit’s data.',
   },
   conflict: { vi: 'Xung đột dữ liệu: {details}', en: 'Conflict: {details}' },
+  // Concurrency (docs/ARCHITECTURE.md, "Concurrency")
+  stale_version: {
+    vi: 'Người khác đã sửa {entity} này trong lúc bạn sửa (nay là phiên bản {current}, bạn sửa từ phiên bản {given}). Hãy xem giá trị hiện tại rồi sửa lại.',
+    en: 'Someone else changed this {entity} while you were editing it (version {current}; you edited version {given}). Review the current values and edit again.',
+  },
+  duplicate_record: {
+    vi: 'Bản ghi này trùng với một bản ghi vừa được tạo.',
+    en: 'This record duplicates one that was just created.',
+  },
   unit_code_taken: { vi: 'Mã đơn vị "{code}" đã được dùng.', en: 'Unit code "{code}" is already in use.' },
   unit_cycle: {
     vi: 'Không thể chuyển đơn vị vào chính nó hoặc đơn vị cấp dưới của nó.',

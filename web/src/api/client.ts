@@ -11,14 +11,23 @@ export class ApiError extends Error {
   readonly code: string;
   readonly detail: string;
   readonly fields: FieldErrors;
+  /** The whole problem+json answer (e.g. `current`, the record as it is now, with 409 stale_version). */
+  readonly problem: Record<string, unknown>;
 
-  constructor(status: number, code: string, detail: string, fields: FieldErrors = {}) {
+  constructor(
+    status: number,
+    code: string,
+    detail: string,
+    fields: FieldErrors = {},
+    problem: Record<string, unknown> = {},
+  ) {
     super(detail || code);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.detail = detail;
     this.fields = fields;
+    this.problem = problem;
   }
 }
 
@@ -123,6 +132,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
       typeof problem.code === 'string' ? problem.code : `http_${response.status}`,
       typeof problem.detail === 'string' ? problem.detail : '',
       readFields(problem.fields),
+      problem,
     );
     if (response.status === 401 && !options.ignoreUnauthorized) unauthorizedHandler?.();
     throw error;

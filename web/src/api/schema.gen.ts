@@ -363,6 +363,7 @@ export type paths = {
                   validTo: string | null;
                   depth: number;
                   isActive: boolean;
+                  version: number;
                 })[];
             };
           };
@@ -436,6 +437,7 @@ export type paths = {
               validTo: string | null;
               depth: number;
               isActive: boolean;
+              version: number;
               ancestors: {
                   /** Format: uuid */
                   id: string;
@@ -456,6 +458,7 @@ export type paths = {
                   validTo: string | null;
                   depth: number;
                   isActive: boolean;
+                  version: number;
                 })[];
               predecessors: {
                   /** Format: uuid */
@@ -552,6 +555,7 @@ export type paths = {
               validTo: string | null;
               depth: number;
               isActive: boolean;
+              version: number;
               ancestors: {
                   /** Format: uuid */
                   id: string;
@@ -572,6 +576,7 @@ export type paths = {
                   validTo: string | null;
                   depth: number;
                   isActive: boolean;
+                  version: number;
                 })[];
               predecessors: {
                   /** Format: uuid */
@@ -646,6 +651,7 @@ export type paths = {
             aliases?: string[];
             /** Format: date */
             validFrom?: string | null;
+            version?: number;
           };
         };
       };
@@ -668,6 +674,7 @@ export type paths = {
               validTo: string | null;
               depth: number;
               isActive: boolean;
+              version: number;
               ancestors: {
                   /** Format: uuid */
                   id: string;
@@ -688,6 +695,7 @@ export type paths = {
                   validTo: string | null;
                   depth: number;
                   isActive: boolean;
+                  version: number;
                 })[];
               predecessors: {
                   /** Format: uuid */
@@ -798,6 +806,7 @@ export type paths = {
               validTo: string | null;
               depth: number;
               isActive: boolean;
+              version: number;
               ancestors: {
                   /** Format: uuid */
                   id: string;
@@ -818,6 +827,7 @@ export type paths = {
                   validTo: string | null;
                   depth: number;
                   isActive: boolean;
+                  version: number;
                 })[];
               predecessors: {
                   /** Format: uuid */
@@ -931,6 +941,7 @@ export type paths = {
               validTo: string | null;
               depth: number;
               isActive: boolean;
+              version: number;
               ancestors: {
                   /** Format: uuid */
                   id: string;
@@ -951,6 +962,7 @@ export type paths = {
                   validTo: string | null;
                   depth: number;
                   isActive: boolean;
+                  version: number;
                 })[];
               predecessors: {
                   /** Format: uuid */
@@ -1041,6 +1053,7 @@ export type paths = {
                   rank: number;
                   validFrom: string | null;
                   validTo: string | null;
+                  version: number;
                 })[];
             };
           };
@@ -1090,6 +1103,7 @@ export type paths = {
             validFrom?: string | null;
             /** Format: date */
             validTo?: string | null;
+            version?: number;
           };
         };
       };
@@ -1104,6 +1118,7 @@ export type paths = {
               rank: number;
               validFrom: string | null;
               validTo: string | null;
+              version: number;
             };
           };
         };
@@ -1253,6 +1268,7 @@ export type paths = {
                     size: number;
                     contentType: string;
                   } | null;
+                  version: number;
                 })[];
               total: number;
             };
@@ -1343,6 +1359,7 @@ export type paths = {
                 size: number;
                 contentType: string;
               } | null;
+              version: number;
               references: ({
                   asWritten: string;
                   symbol: string | null;
@@ -1382,6 +1399,7 @@ export type paths = {
                         size: number;
                         contentType: string;
                       } | null;
+                      version: number;
                     };
                   })[];
                 incoming: ({
@@ -1414,6 +1432,7 @@ export type paths = {
                         size: number;
                         contentType: string;
                       } | null;
+                      version: number;
                     };
                   })[];
               };
@@ -1566,6 +1585,7 @@ export type paths = {
                 size: number;
                 contentType: string;
               } | null;
+              version: number;
               references: ({
                   asWritten: string;
                   symbol: string | null;
@@ -1605,6 +1625,7 @@ export type paths = {
                         size: number;
                         contentType: string;
                       } | null;
+                      version: number;
                     };
                   })[];
                 incoming: ({
@@ -1637,6 +1658,7 @@ export type paths = {
                         size: number;
                         contentType: string;
                       } | null;
+                      version: number;
                     };
                   })[];
               };
@@ -1706,6 +1728,7 @@ export type paths = {
             date?: string | null;
             title?: string;
             respondWithinDays?: number | null;
+            version?: number;
           };
         };
       };
@@ -1739,6 +1762,7 @@ export type paths = {
                 size: number;
                 contentType: string;
               } | null;
+              version: number;
               references: ({
                   asWritten: string;
                   symbol: string | null;
@@ -1778,6 +1802,7 @@ export type paths = {
                         size: number;
                         contentType: string;
                       } | null;
+                      version: number;
                     };
                   })[];
                 incoming: ({
@@ -1810,6 +1835,7 @@ export type paths = {
                         size: number;
                         contentType: string;
                       } | null;
+                      version: number;
                     };
                   })[];
               };
@@ -1963,6 +1989,7 @@ export type paths = {
                 size: number;
                 contentType: string;
               } | null;
+              version: number;
               references: ({
                   asWritten: string;
                   symbol: string | null;
@@ -2002,6 +2029,7 @@ export type paths = {
                         size: number;
                         contentType: string;
                       } | null;
+                      version: number;
                     };
                   })[];
                 incoming: ({
@@ -2034,6 +2062,7 @@ export type paths = {
                         size: number;
                         contentType: string;
                       } | null;
+                      version: number;
                     };
                   })[];
               };
@@ -2981,6 +3010,7 @@ export type components = {
           size: number;
           contentType: string;
         } | null;
+        version: number;
       };
       relation: string;
       children: components["schemas"]["CascadeNodeInput"][];
@@ -3048,6 +3078,7 @@ export type components = {
           size: number;
           contentType: string;
         } | null;
+        version: number;
       };
       relation: string;
       children: components["schemas"]["CascadeNode"][];

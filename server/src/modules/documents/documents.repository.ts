@@ -20,6 +20,7 @@ const DOCUMENT_COLUMNS = [
   'd.issued_on',
   'd.title',
   'd.respond_within_days',
+  'd.version',
 ] as const;
 
 function withJoins(db: Db) {
@@ -154,12 +155,20 @@ export async function insertDocument(
   return row.id;
 }
 
-export function updateDocument(db: Db, id: string, values: Partial<DocumentValues>) {
-  return db
+/** Locks the document's row until the transaction ends (a concurrent edit waits, then reads this one's result). */
+export async function lockDocument(db: Db, id: string): Promise<void> {
+  await db.selectFrom('document').select('id').where('id', '=', id).forUpdate().execute();
+}
+
+/** Writes an edit made from `version`; false when the document has changed since (stale). */
+export async function updateDocument(db: Db, id: string, version: number, values: Partial<DocumentValues>) {
+  const result = await db
     .updateTable('document')
-    .set({ ...values, updated_at: new Date() })
+    .set({ ...values, version: sql`version + 1`, updated_at: new Date() })
     .where('id', '=', id)
-    .execute();
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
 }
 
 export function referencesOf(db: Db, documentId: string) {

@@ -64,7 +64,7 @@ export function documentsRoutes(app: App, { db }: Deps): void {
         tags,
         summary: 'Sửa văn bản',
         params: IdParams,
-        body: s.DocumentBody.partial().strict(),
+        body: s.DocumentPatch,
         response: { 200: s.DocumentDetail },
       },
     },

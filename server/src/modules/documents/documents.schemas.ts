@@ -20,6 +20,8 @@ export const DocumentSummary = z.object({
   respondWithinDays: z.number().nullable(),
   planId: Uuid.nullable(),
   file: z.object({ name: z.string(), size: z.number(), contentType: z.string() }).nullable(),
+  /** Optimistic concurrency: send it back with an edit (409 stale_version when it changed). */
+  version: z.number().int(),
 });
 
 const Link = z.object({ id: Uuid, relation: z.string(), document: DocumentSummary });
@@ -62,6 +64,11 @@ export const DocumentBody = z
     title: z.string().trim().min(1).max(2000),
     respondWithinDays: z.number().int().min(1).max(3650).nullish(),
   })
+  .strict();
+
+/** An edit: any fields of a document, and the version it was made from. */
+export const DocumentPatch = DocumentBody.partial()
+  .extend({ version: z.number().int().min(1).max(2_147_483_647).optional() })
   .strict();
 
 export const LinkBody = z.object({ toDocumentId: Uuid, relation: z.enum(LINK_RELATIONS) }).strict();

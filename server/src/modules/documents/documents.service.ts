@@ -3,6 +3,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { type Actor, type Ctx, canReadPath, readablePrefixes } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
 import { today } from '../../platform/clock.js';
+import { staleVersion } from '../../platform/db/conflicts.js';
 import type { Database, Signer } from '../../platform/db/schema.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { fold, nfc, searchTerms } from '../../platform/text.js';
@@ -33,6 +34,8 @@ export interface DocumentInput {
   date?: string | null | undefined;
   title?: string | undefined;
   respondWithinDays?: number | null | undefined;
+  /** For an edit: the version it was made from (409 stale_version when the document changed since). */
+  version?: number | undefined;
 }
 
 export function presentDocument(row: Row) {
@@ -52,6 +55,7 @@ export function presentDocument(row: Row) {
     respondWithinDays: row.respond_within_days,
     planId: row.plan_id,
     file: row.file_name ? { name: row.file_name, size: row.file_size ?? 0, contentType: row.file_type ?? '' } : null,
+    version: row.version,
   };
 }
 
@@ -221,13 +225,20 @@ export class DocumentsService {
 
   async update(ctx: Ctx, id: string, input: DocumentInput) {
     await this.db.transaction().execute(async (trx) => {
+      await repo.lockDocument(trx, id);
       const before = await repo.findDocument(trx, id);
       if (!before) throw notFound('document');
       policy.assertCanWrite(ctx.actor, before);
+      if (input.version !== undefined && input.version !== before.version) {
+        throw staleVersion('document', input.version, presentDocument(before));
+      }
       const { values, located } = await this.values(trx, input, before);
       policy.assertCanWrite(ctx.actor, located);
       await this.assertUnique(trx, values, id);
-      await repo.updateDocument(trx, id, values);
+      // The row is locked since it was read, so its version is still before.version.
+      if (!(await repo.updateDocument(trx, id, before.version, values))) {
+        throw staleVersion('document', before.version, presentDocument(before));
+      }
       await recordAudit(trx, ctx, {
         action: 'document.update',
         entityType: 'document',

@@ -18,6 +18,7 @@ const UNIT_COLUMNS = [
   'aliases',
   'valid_from',
   'valid_to',
+  'version',
 ] as const;
 
 export interface UnitFilter {
@@ -55,6 +56,25 @@ export function findUnit(db: Db, id: string) {
   return db.selectFrom('org_unit').select(UNIT_COLUMNS).where('id', '=', id).executeTakeFirst();
 }
 
+/**
+ * The unit, its row locked until the transaction ends: a concurrent edit of the same unit waits
+ * and then reads what this one wrote, so no change is lost.
+ */
+export function findUnitForUpdate(db: Db, id: string) {
+  return db.selectFrom('org_unit').select(UNIT_COLUMNS).where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+/**
+ * Serialises every change to the shape of the tree (create under a parent, move, close) until
+ * the transaction ends. Under PostgreSQL's READ COMMITTED each later statement then reads the
+ * tree as the previous change left it, so the cycle check of a move cannot be outrun by a
+ * concurrent move (A under B and B under A at once). One lock for the whole tree: such changes
+ * are rare administrator actions, and a lock per row cannot see cycles through ancestors.
+ */
+export async function lockTree(db: Db): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtext('trienkhai.org_unit.tree'))`.execute(db);
+}
+
 export function findUnitByCode(db: Db, code: string) {
   return db.selectFrom('org_unit').select(UNIT_COLUMNS).where('code', '=', code).executeTakeFirst();
 }
@@ -85,10 +105,21 @@ export async function insertUnit(db: Db, unit: NewOrgUnit) {
 export function updateUnit(db: Db, id: string, patch: OrgUnitUpdate) {
   return db
     .updateTable('org_unit')
-    .set({ ...patch, updated_at: new Date() })
+    .set({ ...patch, version: sql`version + 1`, updated_at: new Date() })
     .where('id', '=', id)
     .returning(UNIT_COLUMNS)
     .executeTakeFirstOrThrow();
+}
+
+/** Writes an edit made from `version`; undefined when the unit has changed since (stale). */
+export function updateUnitAtVersion(db: Db, id: string, version: number, patch: OrgUnitUpdate) {
+  return db
+    .updateTable('org_unit')
+    .set({ ...patch, version: sql`version + 1`, updated_at: new Date() })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .returning(UNIT_COLUMNS)
+    .executeTakeFirst();
 }
 
 /** Rewrites the materialized path of a moved subtree in one statement. */
@@ -138,6 +169,10 @@ export function findLevel(db: Db, code: string) {
   return db.selectFrom('org_level').selectAll().where('code', '=', code).executeTakeFirst();
 }
 
+export function findLevelForUpdate(db: Db, code: string) {
+  return db.selectFrom('org_level').selectAll().where('code', '=', code).forUpdate().executeTakeFirst();
+}
+
 export function upsertLevel(
   db: Db,
   level: {
@@ -159,6 +194,7 @@ export function upsertLevel(
         rank: level.rank,
         valid_from: level.valid_from,
         valid_to: level.valid_to,
+        version: sql`org_level.version + 1`,
       }),
     )
     .returningAll()

@@ -3,7 +3,7 @@ import { actorOf, ctxOf } from '../../platform/auth/plugin.js';
 import { IdParams } from '../../platform/schemas.js';
 import type { App, Deps } from '../../platform/types.js';
 import * as s from './organizations.schemas.js';
-import { OrganizationsService } from './organizations.service.js';
+import { OrganizationsService, presentLevel } from './organizations.service.js';
 
 const tags = ['organizations'];
 
@@ -89,14 +89,7 @@ export function organizationsRoutes(app: App, { db }: Deps): void {
     },
     async (req) => {
       const saved = await service.saveLevel(ctxOf(req), { ...req.body, code: req.params.code });
-      return {
-        code: saved.code,
-        nameVi: saved.name_vi,
-        nameEn: saved.name_en,
-        rank: saved.rank,
-        validFrom: saved.valid_from,
-        validTo: saved.valid_to,
-      };
+      return presentLevel(saved);
     },
   );
   app.get(

@@ -14,6 +14,8 @@ export const UnitSummary = z.object({
   validTo: z.string().nullable(),
   depth: z.number(),
   isActive: z.boolean(),
+  /** Optimistic concurrency: send it back with an edit (409 stale_version when it changed). */
+  version: z.number().int(),
 });
 
 const Succession = z.object({ id: Uuid, name: z.string(), kind: z.string(), effectiveOn: z.string() });
@@ -40,6 +42,7 @@ const Code = z
   .max(80)
   .regex(/^[\p{L}\p{N}._-]*$/u);
 const Aliases = z.array(z.string().max(300)).max(50);
+const Version = z.number().int().min(1).max(2_147_483_647);
 
 export const CreateUnitBody = z.object({
   code: Code.nullish(),
@@ -61,6 +64,8 @@ export const UpdateUnitBody = z
     shortName: z.string().max(200).nullish(),
     aliases: Aliases,
     validFrom: IsoDate.nullish(),
+    /** The version the edit was made from (answers carry it). */
+    version: Version,
   })
   .partial()
   .strict();
@@ -77,6 +82,7 @@ export const Level = z.object({
   rank: z.number(),
   validFrom: z.string().nullable(),
   validTo: z.string().nullable(),
+  version: z.number().int(),
 });
 export const SaveLevelBody = z
   .object({
@@ -86,6 +92,7 @@ export const SaveLevelBody = z
     rank: z.number().int().min(0).max(1000),
     validFrom: IsoDate.nullish(),
     validTo: IsoDate.nullish(),
+    version: Version.optional(),
   })
   .strict();
 export const Kind = z.object({ code: z.string(), nameVi: z.string(), nameEn: z.string(), system: z.string() });

@@ -1,8 +1,9 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { Actor, Ctx } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
 import { today } from '../../platform/clock.js';
-import type { Database, OrgUnitUpdate } from '../../platform/db/schema.js';
+import { staleVersion } from '../../platform/db/conflicts.js';
+import type { Database, OrgLevelTable, OrgUnitUpdate } from '../../platform/db/schema.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { fold, nfc, searchTerms, sortVi } from '../../platform/text.js';
 import { organizationsPolicy as policy } from './organizations.policy.js';
@@ -24,6 +25,7 @@ export interface UnitView {
   validTo: string | null;
   depth: number;
   isActive: boolean;
+  version: number;
 }
 
 export function presentUnit(row: UnitRow, on: string = today()): UnitView {
@@ -40,6 +42,19 @@ export function presentUnit(row: UnitRow, on: string = today()): UnitView {
     validTo: row.valid_to,
     depth: row.depth,
     isActive: (row.valid_from === null || row.valid_from <= on) && (row.valid_to === null || row.valid_to > on),
+    version: row.version,
+  };
+}
+
+export function presentLevel(l: Selectable<OrgLevelTable>) {
+  return {
+    code: l.code,
+    nameVi: l.name_vi,
+    nameEn: l.name_en,
+    rank: l.rank,
+    validFrom: l.valid_from,
+    validTo: l.valid_to,
+    version: l.version,
   };
 }
 
@@ -79,6 +94,8 @@ export interface UnitPatch {
   shortName?: string | null | undefined;
   aliases?: string[] | undefined;
   validFrom?: string | null | undefined;
+  /** The version the edit was made from; a different current version answers 409 stale_version. */
+  version?: number | undefined;
 }
 
 export class OrganizationsService {
@@ -150,6 +167,7 @@ export class OrganizationsService {
     policy.assertCanManage(ctx.actor);
     const id = await this.db.transaction().execute(async (trx) => {
       await this.assertKindAndLevel(trx, input.kind, input.level);
+      if (input.parentId) await repo.lockTree(trx); // the parent's path must not move meanwhile
       const parent = input.parentId ? await repo.findUnit(trx, input.parentId) : null;
       if (input.parentId && !parent)
         throw new AppError(400, 'unknown_reference', { entity: 'unit', value: input.parentId });
@@ -187,8 +205,11 @@ export class OrganizationsService {
   async update(ctx: Ctx, id: string, patch: UnitPatch) {
     policy.assertCanManage(ctx.actor);
     await this.db.transaction().execute(async (trx) => {
-      const before = await repo.findUnit(trx, id);
+      const before = await repo.findUnitForUpdate(trx, id);
       if (!before) throw notFound('unit');
+      if (patch.version !== undefined && patch.version !== before.version) {
+        throw staleVersion('unit', patch.version, presentUnit(before));
+      }
       await this.assertKindAndLevel(trx, patch.kind ?? before.kind, patch.level ?? before.level);
       const code = patch.code === undefined ? before.code : patch.code?.trim() || null;
       if (code && code !== before.code && (await repo.findUnitByCode(trx, code))) {
@@ -210,7 +231,9 @@ export class OrganizationsService {
         valid_from: validFrom,
         search_text: searchTextOf(name, shortName, aliases, code),
       };
-      const after = await repo.updateUnit(trx, id, changes);
+      // The row is locked since it was read, so its version is still before.version.
+      const after = await repo.updateUnitAtVersion(trx, id, before.version, changes);
+      if (!after) throw staleVersion('unit', before.version, presentUnit(before));
       await recordAudit(trx, ctx, { action: 'org_unit.update', entityType: 'org_unit', entityId: id, before, after });
     });
     return this.get(ctx.actor, id);
@@ -219,6 +242,8 @@ export class OrganizationsService {
   async move(ctx: Ctx, id: string, parentId: string | null) {
     policy.assertCanManage(ctx.actor);
     await this.db.transaction().execute(async (trx) => {
+      // Under the tree lock, the cycle check below sees every move committed before this one.
+      await repo.lockTree(trx);
       const unit = await repo.findUnit(trx, id);
       if (!unit) throw notFound('unit');
       const parent = parentId ? await repo.findUnit(trx, parentId) : null;
@@ -252,6 +277,7 @@ export class OrganizationsService {
   ) {
     policy.assertCanManage(ctx.actor);
     await this.db.transaction().execute(async (trx) => {
+      await repo.lockTree(trx); // no child is created under it while its open children are counted
       const before = await repo.findUnit(trx, id);
       if (!before) throw notFound('unit');
       if (before.valid_from && input.validTo <= before.valid_from) throw new AppError(400, 'invalid_dates');
@@ -284,14 +310,7 @@ export class OrganizationsService {
 
   async levels() {
     const rows = await repo.listLevels(this.db);
-    return rows.map((l) => ({
-      code: l.code,
-      nameVi: l.name_vi,
-      nameEn: l.name_en,
-      rank: l.rank,
-      validFrom: l.valid_from,
-      validTo: l.valid_to,
-    }));
+    return rows.map(presentLevel);
   }
 
   async saveLevel(
@@ -303,11 +322,16 @@ export class OrganizationsService {
       rank: number;
       validFrom?: string | null;
       validTo?: string | null;
+      /** The version the edit was made from (absent when creating). */
+      version?: number | undefined;
     },
   ) {
     policy.assertCanManage(ctx.actor);
     return this.db.transaction().execute(async (trx) => {
-      const before = await repo.findLevel(trx, level.code);
+      const before = await repo.findLevelForUpdate(trx, level.code);
+      if (before && level.version !== undefined && level.version !== before.version) {
+        throw staleVersion('level', level.version, presentLevel(before));
+      }
       const after = await repo.upsertLevel(trx, {
         code: level.code,
         name_vi: nfc(level.nameVi),

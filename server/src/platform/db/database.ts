@@ -4,6 +4,7 @@ import { PGlite, type PGliteInterface } from '@electric-sql/pglite';
 import { Kysely, Migrator, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { migrations } from '../../../migrations/index.js';
+import { lockDataDir } from './lock.js';
 import { PGliteDialect, TYPE_PARSERS } from './pglite-dialect.js';
 import type { Database } from './schema.js';
 
@@ -53,12 +54,24 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     };
   }
   let pglite: PGliteInterface | undefined = options.pglite;
+  // One process per data folder (platform/db/lock.ts): a second one would lose writes.
+  let lock: Awaited<ReturnType<typeof lockDataDir>> | undefined;
   if (!pglite) {
-    if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+    if (options.dataDir) {
+      mkdirSync(options.dataDir, { recursive: true });
+      lock = await lockDataDir(options.dataDir);
+    }
     pglite = new PGlite(options.dataDir ? join(options.dataDir, 'pglite') : undefined);
   }
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
-  return { db, kind: 'pglite', close: () => db.destroy() };
+  return {
+    db,
+    kind: 'pglite',
+    close: async () => {
+      await db.destroy();
+      await lock?.release();
+    },
+  };
 }
 
 export function migrator(db: Kysely<Database>): Migrator {

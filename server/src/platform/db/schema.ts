@@ -16,6 +16,8 @@ export interface OrgLevelTable {
   rank: number;
   valid_from: DateOnly | null;
   valid_to: DateOnly | null;
+  /** Optimistic concurrency (migration 0003): 1 on insert, +1 on every update. */
+  version: Generated<number>;
 }
 
 export interface OrgKindTable {
@@ -41,6 +43,8 @@ export interface OrgUnitTable {
   valid_to: DateOnly | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** Optimistic concurrency (migration 0003): 1 on insert, +1 on every update. */
+  version: Generated<number>;
 }
 
 export interface OrgSuccessionTable {
@@ -61,6 +65,8 @@ export interface AppUserTable {
   is_active: Generated<boolean>;
   is_demo: Generated<boolean>;
   created_at: Timestamp;
+  /** Optimistic concurrency (migration 0003): 1 on insert, +1 on every update. */
+  version: Generated<number>;
 }
 
 export interface RoleGrantTable {
@@ -114,6 +120,8 @@ export interface DocumentTable {
   respond_within_days: number | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** Optimistic concurrency (migration 0003): 1 on insert, +1 on every update. */
+  version: Generated<number>;
 }
 
 export interface DocumentFileTable {
@@ -177,6 +185,8 @@ export interface PlanTable {
   parent_plan_id: string | null;
   objectives: Json<string[]>;
   created_at: Timestamp;
+  /** Optimistic concurrency (migration 0003): 1 on insert, +1 on every update. */
+  version: Generated<number>;
 }
 
 export interface PlanSectionTable {

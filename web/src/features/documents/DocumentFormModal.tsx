@@ -2,11 +2,13 @@ import { Alert, AutoComplete, Form, Input, InputNumber, Modal, Select, Spin, Typ
 import { useEffect, useState } from 'react';
 import { ApiError } from '../../api/client';
 import { useCreateDocument, useParseSymbol, useUpdateDocument } from '../../api/hooks';
-import type { DocSystem, DocumentDetail, DocumentInput } from '../../api/types';
+import type { DocSystem, DocumentDetail, DocumentInput, DocumentSummary } from '../../api/types';
 import { useErrorMessage } from '../../components/ErrorResult';
 import { IsoDatePicker } from '../../components/IsoDatePicker';
+import { StaleVersionAlert, staleCurrent } from '../../components/StaleVersionAlert';
 import { UnitSelect } from '../../components/UnitSelect';
 import { useDebounced } from '../../components/useDebounced';
+import { formatDate } from '../../i18n/format';
 import { useI18n } from '../../i18n/I18nProvider';
 import { applyFieldErrors } from '../units/formErrors';
 import { DOC_TYPES, docSystem } from './docTypes';
@@ -44,7 +46,7 @@ const FIELDS: (keyof Values)[] = [
 const text = (value: string | null | undefined) => (value?.trim() ? value.trim() : null);
 const nullable = (value: unknown) => ({ value: value ?? undefined });
 
-function initialValues(doc: DocumentDetail | undefined): Values {
+function initialValues(doc: DocumentSummary | undefined): Values {
   if (!doc) return {};
   return {
     symbol: doc.symbol,
@@ -95,6 +97,8 @@ export function DocumentFormModal({
   const update = useUpdateDocument(document?.id ?? '');
   const mutation = document ? update : create;
   const errorMessage = useErrorMessage();
+  // The record the edit is made from: as opened, or as reloaded after a 409 stale_version.
+  const [base, setBase] = useState<DocumentSummary | undefined>(document);
 
   // The number-and-symbol as typed, read by the server once typing pauses.
   const [typed, setTyped] = useState<string | null>(null);
@@ -125,7 +129,7 @@ export function DocumentFormModal({
       create.mutate(input, done);
       return;
     }
-    const before = toInput(initialValues(document), null);
+    const before = toInput(initialValues(base), null);
     const patch: DocumentInput = {};
     for (const key of Object.keys(input) as (keyof DocumentInput)[]) {
       if (JSON.stringify(input[key]) !== JSON.stringify(before[key])) {
@@ -136,7 +140,14 @@ export function DocumentFormModal({
       onClose();
       return;
     }
-    update.mutate(patch, done);
+    update.mutate({ ...patch, version: base?.version ?? document.version }, done);
+  };
+
+  const reload = (current: DocumentSummary) => {
+    setBase(current);
+    setTyped(null);
+    form.setFieldsValue(initialValues(current));
+    update.reset();
   };
 
   const exists = mutation.error instanceof ApiError && mutation.error.code === 'document_exists';
@@ -239,7 +250,18 @@ export function DocumentFormModal({
             <InputNumber min={1} max={3650} precision={0} style={{ width: '100%' }} />
           </Form.Item>
         </div>
-        {mutation.isError ? (
+        <StaleVersionAlert<DocumentSummary>
+          error={mutation.error}
+          onReload={reload}
+          fields={[
+            { label: t('doc.symbol'), value: (d) => d.symbol },
+            { label: t('doc.title'), value: (d) => d.title },
+            { label: t('doc.issuer'), value: (d) => d.issuer },
+            { label: t('doc.date'), value: (d) => (d.date ? formatDate(d.date) : null) },
+            { label: t('doc.place'), value: (d) => d.place },
+          ]}
+        />
+        {mutation.isError && !staleCurrent(mutation.error) ? (
           <Alert
             type="error"
             showIcon

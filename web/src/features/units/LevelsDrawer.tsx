@@ -6,6 +6,7 @@ import { useErrorMessage } from '../../components/ErrorResult';
 import { IsoDatePicker } from '../../components/IsoDatePicker';
 import { PlusIcon } from '../../components/icons';
 import { Loading } from '../../components/Loading';
+import { StaleVersionAlert, staleCurrent } from '../../components/StaleVersionAlert';
 import { useIsMobile } from '../../components/useIsMobile';
 import { formatDate, todayIso } from '../../i18n/format';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -36,6 +37,13 @@ function LevelFormModal({
   const [form] = Form.useForm<Values>();
   const save = useSaveLevel();
   const errorMessage = useErrorMessage();
+  // The level the edit is made from: as opened, or as reloaded after a 409 stale_version.
+  const [base, setBase] = useState<OrgLevel | null>(level);
+  const reload = (current: OrgLevel) => {
+    setBase(current);
+    form.setFieldsValue(current);
+    save.reset();
+  };
 
   return (
     <Modal
@@ -62,6 +70,7 @@ function LevelFormModal({
               rank: values.rank,
               validFrom: values.validFrom ?? null,
               validTo: values.validTo ?? null,
+              ...(base ? { version: base.version } : {}),
             },
             {
               onSuccess: () => {
@@ -135,7 +144,20 @@ function LevelFormModal({
             <IsoDatePicker />
           </Form.Item>
         </div>
-        {save.isError ? <Alert type="error" showIcon title={errorMessage(save.error)} /> : null}
+        <StaleVersionAlert<OrgLevel>
+          error={save.error}
+          onReload={reload}
+          fields={[
+            { label: t('levels.nameVi'), value: (l) => l.nameVi },
+            { label: t('levels.nameEn'), value: (l) => l.nameEn },
+            { label: t('levels.rank'), value: (l) => l.rank },
+            { label: t('unit.validFrom'), value: (l) => (l.validFrom ? formatDate(l.validFrom) : null) },
+            { label: t('unit.validTo'), value: (l) => (l.validTo ? formatDate(l.validTo) : null) },
+          ]}
+        />
+        {save.isError && !staleCurrent(save.error) ? (
+          <Alert type="error" showIcon title={errorMessage(save.error)} />
+        ) : null}
       </Form>
     </Modal>
   );

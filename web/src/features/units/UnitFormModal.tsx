@@ -1,8 +1,10 @@
 import { Alert, DatePicker, Form, Input, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
 import { useCreateUnit, useUpdateUnit } from '../../api/hooks';
 import type { NewUnitInput, Unit, UnitDetail, UnitInput } from '../../api/types';
 import { useErrorMessage } from '../../components/ErrorResult';
+import { StaleVersionAlert, staleCurrent } from '../../components/StaleVersionAlert';
 import { UnitSelect } from '../../components/UnitSelect';
 import { formatDate } from '../../i18n/format';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -71,6 +73,8 @@ export function UnitFormModal({
   const mutation = unit ? update : create;
   const errorMessage = useErrorMessage();
   const editing = !!unit;
+  // The record the edit is made from: the unit as opened, or as reloaded after a 409 stale_version.
+  const [base, setBase] = useState<Unit | undefined>(unit);
 
   const onFinish = (values: Values) => {
     const input = toInput(values);
@@ -82,8 +86,8 @@ export function UnitFormModal({
       create.mutate(created, done);
       return;
     }
-    // Send only the fields that changed.
-    const before = toInput(initialValues(unit, undefined) as Values);
+    // Send only the fields that changed, and the version they were changed from.
+    const before = toInput(initialValues(base, undefined) as Values);
     const patch: UnitInput = {};
     for (const key of Object.keys(input) as (keyof UnitInput)[]) {
       if (JSON.stringify(input[key]) !== JSON.stringify(before[key])) {
@@ -94,7 +98,13 @@ export function UnitFormModal({
       onClose();
       return;
     }
-    update.mutate(patch, done);
+    update.mutate({ ...patch, version: base?.version ?? unit.version }, done);
+  };
+
+  const reload = (current: Unit) => {
+    setBase(current);
+    form.setFieldsValue(initialValues(current, undefined));
+    update.reset();
   };
 
   const levelOptions = names.levels.map((level) => ({
@@ -161,7 +171,22 @@ export function UnitFormModal({
             <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
           </Form.Item>
         </div>
-        {mutation.isError ? <Alert type="error" showIcon title={errorMessage(mutation.error)} /> : null}
+        <StaleVersionAlert<Unit>
+          error={mutation.error}
+          onReload={reload}
+          fields={[
+            { label: t('unit.name'), value: (u) => u.name },
+            { label: t('unit.shortName'), value: (u) => u.shortName },
+            { label: t('unit.aliases'), value: (u) => u.aliases.join('; ') },
+            { label: t('unit.kind'), value: (u) => names.kindName(u.kind) },
+            { label: t('unit.level'), value: (u) => names.levelName(u.level) },
+            { label: t('unit.code'), value: (u) => u.code },
+            { label: t('unit.validFrom'), value: (u) => (u.validFrom ? formatDate(u.validFrom) : null) },
+          ]}
+        />
+        {mutation.isError && !staleCurrent(mutation.error) ? (
+          <Alert type="error" showIcon title={errorMessage(mutation.error)} />
+        ) : null}
       </Form>
     </Modal>
   );
