@@ -20,6 +20,8 @@ export const DocumentSummary = z.object({
   respondWithinDays: z.number().nullable(),
   planId: Uuid.nullable(),
   file: z.object({ name: z.string(), size: z.number(), contentType: z.string() }).nullable(),
+  /** What the viewer may do with this document (platform/access.ts authorize()). */
+  actions: z.array(z.string()),
 });
 
 const Link = z.object({ id: Uuid, relation: z.string(), document: DocumentSummary });

@@ -14,6 +14,8 @@ export const UnitSummary = z.object({
   validTo: z.string().nullable(),
   depth: z.number(),
   isActive: z.boolean(),
+  /** What the viewer may do with this unit (platform/access.ts authorize()). */
+  actions: z.array(z.string()),
 });
 
 const Succession = z.object({ id: Uuid, name: z.string(), kind: z.string(), effectiveOn: z.string() });

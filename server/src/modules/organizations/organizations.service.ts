@@ -84,7 +84,7 @@ export interface UnitPatch {
 export class OrganizationsService {
   constructor(private readonly db: Kysely<Database>) {}
 
-  async list(actor: Actor, query: UnitQuery): Promise<UnitView[]> {
+  async list(actor: Actor, query: UnitQuery): Promise<(UnitView & { actions: string[] })[]> {
     const on = query.asOf ?? today();
     const rows = await repo.listUnits(this.db, {
       prefixes: policy.readable(actor),
@@ -95,7 +95,7 @@ export class OrganizationsService {
       activeOn: query.includeClosed ? null : on,
     });
     return sortVi(
-      rows.map((r) => presentUnit(r, on)),
+      rows.map((r) => ({ ...presentUnit(r, on), actions: policy.actions(actor, r) })),
       (u) => u.name,
     );
   }
@@ -116,7 +116,7 @@ export class OrganizationsService {
         return found ? [{ id: found.id, name: found.name }] : [];
       }),
       children: sortVi(
-        children.map((c) => presentUnit(c)),
+        children.map((c) => ({ ...presentUnit(c), actions: policy.actions(actor, c) })),
         (c) => c.name,
       ),
       predecessors: successions
@@ -135,6 +135,7 @@ export class OrganizationsService {
           kind: s.successor_kind,
           effectiveOn: s.effective_on,
         })),
+      actions: policy.actions(actor, unit),
     };
   }
 
@@ -147,12 +148,14 @@ export class OrganizationsService {
   }
 
   async create(ctx: Ctx, input: NewUnitInput) {
-    policy.assertCanManage(ctx.actor);
     const id = await this.db.transaction().execute(async (trx) => {
-      await this.assertKindAndLevel(trx, input.kind, input.level);
       const parent = input.parentId ? await repo.findUnit(trx, input.parentId) : null;
-      if (input.parentId && !parent)
+      if (input.parentId && !parent) {
+        policy.assertCanCreateSomewhere(ctx.actor);
         throw new AppError(400, 'unknown_reference', { entity: 'unit', value: input.parentId });
+      }
+      policy.assertCanCreateUnder(ctx.actor, parent ?? null);
+      await this.assertKindAndLevel(trx, input.kind, input.level);
       if (parent?.valid_to && parent.valid_to <= today()) {
         throw new AppError(409, 'unit_closed', { date: parent.valid_to });
       }
@@ -185,10 +188,10 @@ export class OrganizationsService {
   }
 
   async update(ctx: Ctx, id: string, patch: UnitPatch) {
-    policy.assertCanManage(ctx.actor);
     await this.db.transaction().execute(async (trx) => {
       const before = await repo.findUnit(trx, id);
       if (!before) throw notFound('unit');
+      policy.assertCanManage(ctx.actor, before);
       await this.assertKindAndLevel(trx, patch.kind ?? before.kind, patch.level ?? before.level);
       const code = patch.code === undefined ? before.code : patch.code?.trim() || null;
       if (code && code !== before.code && (await repo.findUnitByCode(trx, code))) {
@@ -217,12 +220,14 @@ export class OrganizationsService {
   }
 
   async move(ctx: Ctx, id: string, parentId: string | null) {
-    policy.assertCanManage(ctx.actor);
     await this.db.transaction().execute(async (trx) => {
       const unit = await repo.findUnit(trx, id);
       if (!unit) throw notFound('unit');
+      // Authorized where the unit is and where it goes.
+      policy.assertCanManage(ctx.actor, unit);
       const parent = parentId ? await repo.findUnit(trx, parentId) : null;
       if (parentId && !parent) throw new AppError(400, 'unknown_reference', { entity: 'unit', value: parentId });
+      policy.assertCanCreateUnder(ctx.actor, parent ?? null);
       if (parent?.path.startsWith(unit.path)) throw new AppError(409, 'unit_cycle');
       if (parent?.valid_to && parent.valid_to <= today())
         throw new AppError(409, 'unit_closed', { date: parent.valid_to });
@@ -250,16 +255,16 @@ export class OrganizationsService {
     id: string,
     input: { validTo: string; successorId?: string | undefined; note?: string | undefined },
   ) {
-    policy.assertCanManage(ctx.actor);
     await this.db.transaction().execute(async (trx) => {
       const before = await repo.findUnit(trx, id);
       if (!before) throw notFound('unit');
+      policy.assertCanManage(ctx.actor, before);
       if (before.valid_from && input.validTo <= before.valid_from) throw new AppError(400, 'invalid_dates');
       const open = await repo.countOpenChildren(trx, id, input.validTo);
       if (open > 0) throw new AppError(409, 'unit_has_open_children', { count: open });
       if (input.successorId) {
         const successor = await repo.findUnit(trx, input.successorId);
-        if (!successor || successor.id === id) {
+        if (!successor || successor.id === id || !policy.canRead(ctx.actor, successor)) {
           throw new AppError(400, 'unknown_reference', { entity: 'unit', value: input.successorId });
         }
         await repo.insertSuccession(trx, {
@@ -305,7 +310,7 @@ export class OrganizationsService {
       validTo?: string | null;
     },
   ) {
-    policy.assertCanManage(ctx.actor);
+    policy.assertCanManageLevels(ctx.actor);
     return this.db.transaction().execute(async (trx) => {
       const before = await repo.findLevel(trx, level.code);
       const after = await repo.upsertLevel(trx, {
