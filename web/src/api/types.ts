@@ -13,6 +13,8 @@ export interface Me {
   homeUnit: { id: string; name: string } | null;
   grants: Grant[];
   capabilities: string[];
+  /** What the user may do that is not about one object (list-level buttons, menu entries). */
+  actions: string[];
 }
 
 export interface SessionAnswer {
@@ -53,6 +55,8 @@ export interface Unit {
   validTo: string | null;
   depth: number;
   isActive: boolean;
+  /** What the viewer may do with this unit, decided by the server. */
+  actions: string[];
 }
 
 export interface UnitRef {
@@ -100,6 +104,7 @@ export interface PlanSummary {
   issuer: string | null;
   ownerUnit: UnitRef | null;
   taskCount: number;
+  actions: string[];
 }
 
 export interface DocumentInfo {
@@ -183,6 +188,7 @@ export interface PlanDetail {
   addressees: string[];
   recipients: Recipient[];
   signer: Signer | null;
+  actions: string[];
 }
 
 export interface AuditRow {
@@ -240,6 +246,8 @@ export interface DocumentSummary {
   respondWithinDays?: number | null;
   planId: string | null;
   file: DocumentFile | null;
+  /** What the viewer may do with this document, decided by the server. */
+  actions: string[];
 }
 
 export interface DocumentReference {

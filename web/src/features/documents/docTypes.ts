@@ -1,6 +1,3 @@
-import type { Me } from '../../api/types';
-import { can } from '../../app/auth';
-
 /**
  * Document types with their codes (shared/reference/documents.md §2). The Vietnamese name is
  * data (it is what the document says and what is stored); the interface shows `docType.<code>`.
@@ -39,9 +36,4 @@ export function formatSize(bytes: number, lang: 'vi' | 'en'): string {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toLocaleString(locale, { maximumFractionDigits: 1 })} KB`;
   return `${(bytes / 1024 / 1024).toLocaleString(locale, { maximumFractionDigits: 1 })} MB`;
-}
-
-/** Who may register, edit, attach and link documents: admins and monitors. */
-export function canManageDocuments(me: Me | null | undefined): boolean {
-  return can(me, 'plans.manage') || can(me, 'directory.manage');
 }
