@@ -21,6 +21,7 @@ import { registerAuth } from './platform/auth/plugin.js';
 import { currentMigration, type DatabaseHandle } from './platform/db/database.js';
 import { registerErrorHandling } from './platform/errors.js';
 import { openapiTransform } from './platform/openapi.js';
+import { registerRouteTable } from './platform/route-table.js';
 import type { App } from './platform/types.js';
 
 export interface BuildOptions {
@@ -40,6 +41,7 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
   app.setSerializerCompiler(serializerCompiler);
   const serveWeb = existsSync(join(config.webDir, 'index.html'));
   registerErrorHandling(app, { enabled: serveWeb });
+  registerRouteTable(app);
 
   await app.register(helmet, {
     contentSecurityPolicy: {

@@ -1,7 +1,11 @@
+import { AppError, forbidden, outOfScope } from './errors.js';
+
 /**
- * Who a caller is and what part of the organisation tree they may see. A grant is
- * (user, unit, role); every role covers the granted unit and its subtree for reading, and
- * the capabilities below say what else it may do. Module policies build on these helpers.
+ * Who a caller is and what they may do. A grant is (user, unit, role). Every question "may this
+ * actor do this action on this object?" is answered by `authorize()` / `can()` below, and the
+ * answer is yes only when ONE grant both carries the capability the action needs and covers the
+ * object. Two half-answers from two grants (a monitor's capability in one commune, a viewer's
+ * scope in another) are never combined. Module policies are thin names over these functions.
  */
 export const ROLES = ['admin', 'monitor', 'viewer', 'unit_head', 'unit_officer'] as const;
 export type Role = (typeof ROLES)[number];
@@ -17,11 +21,15 @@ export type Capability =
   | 'directory.manage' // create, edit, move, close units; levels
   | 'users.manage' // users and grants
   | 'audit.read'
-  | 'plans.manage'; // create and edit plans (importer issue)
+  | 'documents.write' // register, edit, attach files to and link documents
+  | 'plans.manage'; // create and edit plans
 
 export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
-  admin: { coversSubtree: true, can: new Set(['directory.manage', 'users.manage', 'audit.read', 'plans.manage']) },
-  monitor: { coversSubtree: true, can: new Set(['plans.manage']) },
+  admin: {
+    coversSubtree: true,
+    can: new Set(['directory.manage', 'users.manage', 'audit.read', 'documents.write', 'plans.manage']),
+  },
+  monitor: { coversSubtree: true, can: new Set(['documents.write', 'plans.manage']) },
   viewer: { coversSubtree: true, can: new Set() },
   unit_head: { coversSubtree: true, can: new Set() },
   unit_officer: { coversSubtree: true, can: new Set() },
@@ -58,9 +66,182 @@ export const SYSTEM_ACTOR: Actor = {
   grants: [{ role: 'admin', unitId: null, unitPath: null, unitName: null }],
 };
 
-export function hasCapability(actor: Actor, capability: Capability): boolean {
-  return actor.grants.some((g) => ROLE_DEFINITIONS[g.role].can.has(capability));
+// ---------------------------------------------------------------------------------------------
+// Objects: where a thing sits in the organisation tree, which is all the rules look at.
+
+/** The installation as a whole (levels, users, the audit log): only a grant without a unit covers it. */
+export interface DirectoryObject {
+  type: 'directory';
 }
+/** "Somewhere": any grant covers it. For list-level questions ("may I create a document at all?"). */
+export interface AnywhereObject {
+  type: 'anywhere';
+}
+export interface UnitObject {
+  type: 'unit';
+  path: string;
+}
+/** A document: its issuer's path (null: a central document outside the directory) and its territory. */
+export interface DocumentObject {
+  type: 'document';
+  issuerPath: string | null;
+  scopePath: string | null;
+}
+/** A plan: its owner, its territory, and (for writes) every unit its tasks are assigned to. */
+export interface PlanObject {
+  type: 'plan';
+  ownerPath: string;
+  scopePath: string;
+  assigneePaths?: readonly string[];
+}
+
+export const DIRECTORY: DirectoryObject = { type: 'directory' };
+export const ANYWHERE: AnywhereObject = { type: 'anywhere' };
+
+export const unitObject = (path: string): UnitObject => ({ type: 'unit', path });
+
+interface ObjectOf {
+  'unit.read': UnitObject;
+  'unit.create': UnitObject | DirectoryObject | AnywhereObject;
+  'unit.manage': UnitObject;
+  'level.manage': DirectoryObject;
+  'document.read': DocumentObject;
+  'document.create': DocumentObject | AnywhereObject;
+  'document.write': DocumentObject;
+  'document.attach': DocumentObject;
+  'plan.read': PlanObject;
+  'plan.import': AnywhereObject;
+  'plan.create': PlanObject | AnywhereObject;
+  'plan.manage': PlanObject;
+  'user.manage': DirectoryObject;
+  'audit.read': DirectoryObject;
+}
+export type Action = keyof ObjectOf;
+export type AccessObject = ObjectOf[Action];
+
+// ---------------------------------------------------------------------------------------------
+// Coverage of one grant.
+
+/** Does the grant cover a unit (by its materialized path)? */
+function coversPath(g: Grant, path: string): boolean {
+  if (g.unitPath === null) return true;
+  return ROLE_DEFINITIONS[g.role].coversSubtree ? path.startsWith(g.unitPath) : path === g.unitPath;
+}
+
+/** Does the grant lie inside a territory (a commune's grant lies inside its district)? */
+function inside(g: Grant, territoryPath: string): boolean {
+  return g.unitPath?.startsWith(territoryPath) ?? false;
+}
+
+/** A unit's work concerns the grant: inside its scope, or an ancestor territory of its unit. */
+function concerns(g: Grant, path: string): boolean {
+  return coversPath(g, path) || inside(g, path);
+}
+
+interface Rule<O> {
+  /** The capability the grant must carry; null: reading, which every grant carries. */
+  capability: Capability | null;
+  /** Objects everyone signed in may take this action on, without any grant. */
+  open?: (o: O) => boolean;
+  /** Does this one grant cover the object? (directory and anywhere objects are handled before.) */
+  covers: (g: Grant, o: O) => boolean;
+}
+
+/** Keeps a rule's object type while storing it among the others. */
+const rule = <O>(r: Rule<O>): Rule<never> => r;
+
+const documentWrite: Rule<DocumentObject> = {
+  capability: 'documents.write',
+  // A central document (no issuer unit) belongs to no subtree: only a whole-directory grant writes it.
+  covers: (g, d) => (d.issuerPath === null ? g.unitPath === null : coversPath(g, d.issuerPath)),
+};
+
+const planWrite: Rule<PlanObject> = {
+  capability: 'plans.manage',
+  // The owner and every unit the plan assigns work to lie inside the same grant.
+  covers: (g, p) => coversPath(g, p.ownerPath) && (p.assigneePaths ?? []).every((a) => coversPath(g, a)),
+};
+
+const unitManage: Rule<UnitObject> = { capability: 'directory.manage', covers: (g, u) => coversPath(g, u.path) };
+const directoryOnly = (capability: Capability): Rule<never> => ({ capability, covers: () => false });
+
+/** One rule per action; the object types of `ObjectOf` keep callers honest. */
+const RULES: Record<Action, Rule<never>> = {
+  'unit.read': rule<UnitObject>({ capability: null, covers: (g, u) => coversPath(g, u.path) }),
+  'unit.create': unitManage,
+  'unit.manage': unitManage,
+  'level.manage': directoryOnly('directory.manage'),
+  // Central documents are readable by everyone; a unit's document by whoever reads the issuer,
+  // and by everyone inside its territory (a commune reads its district's plan, not another commune's).
+  'document.read': rule<DocumentObject>({
+    capability: null,
+    open: (d) => d.issuerPath === null,
+    covers: (g, d) =>
+      (d.issuerPath !== null && coversPath(g, d.issuerPath)) || (d.scopePath !== null && concerns(g, d.scopePath)),
+  }),
+  'document.create': documentWrite,
+  'document.write': documentWrite,
+  'document.attach': documentWrite,
+  // A plan is readable by whoever reads its owner, and by everyone inside its territory.
+  'plan.read': rule<PlanObject>({
+    capability: null,
+    covers: (g, p) => coversPath(g, p.ownerPath) || concerns(g, p.scopePath),
+  }),
+  'plan.import': directoryOnly('plans.manage'), // asked only of ANYWHERE
+  'plan.create': planWrite,
+  'plan.manage': planWrite,
+  'user.manage': directoryOnly('users.manage'),
+  'audit.read': directoryOnly('audit.read'),
+};
+
+function carries(g: Grant, capability: Capability | null): boolean {
+  return capability === null || ROLE_DEFINITIONS[g.role].can.has(capability);
+}
+
+function grantAllows(g: Grant, rule: Rule<never>, object: AccessObject): boolean {
+  if (!carries(g, rule.capability)) return false;
+  if (object.type === 'anywhere') return true;
+  if (object.type === 'directory') return g.unitPath === null;
+  return rule.covers(g, object as never);
+}
+
+/** May the actor take the action on the object? One grant must carry the capability AND cover the object. */
+export function can<A extends Action>(actor: Actor, action: A, object: ObjectOf[A]): boolean {
+  const rule = RULES[action];
+  if (rule.open && object.type !== 'anywhere' && object.type !== 'directory' && rule.open(object as never)) return true;
+  return actor.grants.some((g) => grantAllows(g, rule, object));
+}
+
+/**
+ * Throws unless `can()`: 403 `out_of_scope` for a read outside every grant, 403 `forbidden`
+ * when no grant of the actor carries the capability at all, 403 `not_granted_here` when one
+ * does but none of those covers the object.
+ */
+export function authorize<A extends Action>(actor: Actor, action: A, object: ObjectOf[A]): void {
+  if (can(actor, action, object)) return;
+  const { capability } = RULES[action];
+  if (capability === null) throw outOfScope();
+  if (!actor.grants.some((g) => carries(g, capability))) throw forbidden();
+  throw new AppError(403, 'not_granted_here');
+}
+
+/** The subset of `actions` the actor may take on one object: what an answer's `actions` lists. */
+export function allowedActions<A extends Action>(actor: Actor, actions: readonly A[], object: ObjectOf[A]): A[] {
+  return actions.filter((a) => can(actor, a, object));
+}
+
+/** Actions that are not about one object: shown in /auth/me as the list-level buttons and menu entries. */
+export function globalActions(actor: Actor): Action[] {
+  const somewhere = (['document.create', 'plan.import', 'plan.create', 'unit.create'] as const).filter((a) =>
+    can(actor, a, ANYWHERE),
+  );
+  const directory = (['level.manage', 'user.manage', 'audit.read'] as const).filter((a) => can(actor, a, DIRECTORY));
+  return [...somewhere, ...directory];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading in SQL: the same read rules as a filter (reads need no capability, so any grant's
+// coverage suffices and the per-grant conditions can be OR-ed).
 
 /** Path prefixes the actor may read; null means everything. */
 export function readablePrefixes(actor: Actor): string[] | null {
@@ -68,18 +249,7 @@ export function readablePrefixes(actor: Actor): string[] | null {
   return actor.grants.map((g) => g.unitPath as string);
 }
 
-/** Is a unit (by its materialized path) inside the actor's scope? */
+/** Is a unit inside the actor's scope? Shorthand for `can(actor, 'unit.read', unit)`. */
 export function canReadPath(actor: Actor, path: string): boolean {
-  return actor.grants.some((g) => {
-    if (g.unitPath === null) return true;
-    return ROLE_DEFINITIONS[g.role].coversSubtree ? path.startsWith(g.unitPath) : path === g.unitPath;
-  });
-}
-
-/**
- * Does a unit's work concern the actor? True inside the scope, and for the ancestors of a
- * granted unit: a commune sees the plans that its district and province issued for it.
- */
-export function concernsActor(actor: Actor, path: string): boolean {
-  return canReadPath(actor, path) || actor.grants.some((g) => g.unitPath?.startsWith(path));
+  return can(actor, 'unit.read', unitObject(path));
 }

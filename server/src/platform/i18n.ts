@@ -33,6 +33,10 @@ export const MESSAGES = {
     vi: 'Bạn không có quyền xem dữ liệu của đơn vị này.',
     en: 'You are not allowed to see this unit’s data.',
   },
+  not_granted_here: {
+    vi: 'Quyền của bạn không bao gồm đối tượng này: cần một quyền vừa cho phép thao tác, vừa bao trùm đơn vị của đối tượng.',
+    en: 'Your grants do not reach this object: one grant must both allow the action and cover the object’s unit.',
+  },
   conflict: { vi: 'Xung đột dữ liệu: {details}', en: 'Conflict: {details}' },
   // Concurrency (docs/ARCHITECTURE.md, "Concurrency")
   stale_version: {

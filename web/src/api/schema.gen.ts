@@ -67,6 +67,7 @@ export type paths = {
                     unitName: string | null;
                   })[];
                 capabilities: string[];
+                actions: string[];
               };
               csrfToken: string;
             };
@@ -164,6 +165,7 @@ export type paths = {
                     unitName: string | null;
                   })[];
                 capabilities: string[];
+                actions: string[];
               };
               csrfToken: string;
             };
@@ -364,6 +366,7 @@ export type paths = {
                   depth: number;
                   isActive: boolean;
                   version: number;
+                  actions: string[];
                 })[];
             };
           };
@@ -438,6 +441,7 @@ export type paths = {
               depth: number;
               isActive: boolean;
               version: number;
+              actions: string[];
               ancestors: {
                   /** Format: uuid */
                   id: string;
@@ -459,6 +463,7 @@ export type paths = {
                   depth: number;
                   isActive: boolean;
                   version: number;
+                  actions: string[];
                 })[];
               predecessors: {
                   /** Format: uuid */
@@ -556,6 +561,7 @@ export type paths = {
               depth: number;
               isActive: boolean;
               version: number;
+              actions: string[];
               ancestors: {
                   /** Format: uuid */
                   id: string;
@@ -577,6 +583,7 @@ export type paths = {
                   depth: number;
                   isActive: boolean;
                   version: number;
+                  actions: string[];
                 })[];
               predecessors: {
                   /** Format: uuid */
@@ -675,6 +682,7 @@ export type paths = {
               depth: number;
               isActive: boolean;
               version: number;
+              actions: string[];
               ancestors: {
                   /** Format: uuid */
                   id: string;
@@ -696,6 +704,7 @@ export type paths = {
                   depth: number;
                   isActive: boolean;
                   version: number;
+                  actions: string[];
                 })[];
               predecessors: {
                   /** Format: uuid */
@@ -807,6 +816,7 @@ export type paths = {
               depth: number;
               isActive: boolean;
               version: number;
+              actions: string[];
               ancestors: {
                   /** Format: uuid */
                   id: string;
@@ -828,6 +838,7 @@ export type paths = {
                   depth: number;
                   isActive: boolean;
                   version: number;
+                  actions: string[];
                 })[];
               predecessors: {
                   /** Format: uuid */
@@ -942,6 +953,7 @@ export type paths = {
               depth: number;
               isActive: boolean;
               version: number;
+              actions: string[];
               ancestors: {
                   /** Format: uuid */
                   id: string;
@@ -963,6 +975,7 @@ export type paths = {
                   depth: number;
                   isActive: boolean;
                   version: number;
+                  actions: string[];
                 })[];
               predecessors: {
                   /** Format: uuid */
@@ -1269,6 +1282,7 @@ export type paths = {
                     contentType: string;
                   } | null;
                   version: number;
+                  actions: string[];
                 })[];
               total: number;
             };
@@ -1360,6 +1374,7 @@ export type paths = {
                 contentType: string;
               } | null;
               version: number;
+              actions: string[];
               references: ({
                   asWritten: string;
                   symbol: string | null;
@@ -1400,6 +1415,7 @@ export type paths = {
                         contentType: string;
                       } | null;
                       version: number;
+                      actions: string[];
                     };
                   })[];
                 incoming: ({
@@ -1433,6 +1449,7 @@ export type paths = {
                         contentType: string;
                       } | null;
                       version: number;
+                      actions: string[];
                     };
                   })[];
               };
@@ -1586,6 +1603,7 @@ export type paths = {
                 contentType: string;
               } | null;
               version: number;
+              actions: string[];
               references: ({
                   asWritten: string;
                   symbol: string | null;
@@ -1626,6 +1644,7 @@ export type paths = {
                         contentType: string;
                       } | null;
                       version: number;
+                      actions: string[];
                     };
                   })[];
                 incoming: ({
@@ -1659,6 +1678,7 @@ export type paths = {
                         contentType: string;
                       } | null;
                       version: number;
+                      actions: string[];
                     };
                   })[];
               };
@@ -1763,6 +1783,7 @@ export type paths = {
                 contentType: string;
               } | null;
               version: number;
+              actions: string[];
               references: ({
                   asWritten: string;
                   symbol: string | null;
@@ -1803,6 +1824,7 @@ export type paths = {
                         contentType: string;
                       } | null;
                       version: number;
+                      actions: string[];
                     };
                   })[];
                 incoming: ({
@@ -1836,6 +1858,7 @@ export type paths = {
                         contentType: string;
                       } | null;
                       version: number;
+                      actions: string[];
                     };
                   })[];
               };
@@ -1990,6 +2013,7 @@ export type paths = {
                 contentType: string;
               } | null;
               version: number;
+              actions: string[];
               references: ({
                   asWritten: string;
                   symbol: string | null;
@@ -2030,6 +2054,7 @@ export type paths = {
                         contentType: string;
                       } | null;
                       version: number;
+                      actions: string[];
                     };
                   })[];
                 incoming: ({
@@ -2063,6 +2088,7 @@ export type paths = {
                         contentType: string;
                       } | null;
                       version: number;
+                      actions: string[];
                     };
                   })[];
               };
@@ -2342,6 +2368,7 @@ export type paths = {
                     name: string;
                   };
                   taskCount: number;
+                  actions: string[];
                 })[];
             };
           };
@@ -2617,6 +2644,7 @@ export type paths = {
                 title: string | null;
                 name: string | null;
               }) | null;
+              actions: string[];
             };
           };
         };
@@ -3011,6 +3039,7 @@ export type components = {
           contentType: string;
         } | null;
         version: number;
+        actions: string[];
       };
       relation: string;
       children: components["schemas"]["CascadeNodeInput"][];
@@ -3079,6 +3108,7 @@ export type components = {
           contentType: string;
         } | null;
         version: number;
+        actions: string[];
       };
       relation: string;
       children: components["schemas"]["CascadeNode"][];

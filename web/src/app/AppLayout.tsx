@@ -6,7 +6,7 @@ import { LanguageSwitch } from '../components/LanguageSwitch';
 import { Loading } from '../components/Loading';
 import { useIsMobile } from '../components/useIsMobile';
 import { useI18n } from '../i18n/I18nProvider';
-import { can, useLogout, useMe } from './auth';
+import { allows, useLogout, useMe } from './auth';
 
 const SECTIONS = ['plans', 'documents', 'units', 'audit'] as const;
 
@@ -26,7 +26,7 @@ export function AppLayout() {
     { key: 'plans', label: <Link to="/plans">{t('nav.plans')}</Link> },
     { key: 'documents', label: <Link to="/documents">{t('nav.documents')}</Link> },
     { key: 'units', label: <Link to="/units">{t('nav.units')}</Link> },
-    ...(can(me, 'audit.read') ? [{ key: 'audit', label: <Link to="/audit">{t('nav.audit')}</Link> }] : []),
+    ...(allows(me, 'audit.read') ? [{ key: 'audit', label: <Link to="/audit">{t('nav.audit')}</Link> }] : []),
   ];
 
   const onLogout = () => {

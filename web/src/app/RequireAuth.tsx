@@ -4,7 +4,7 @@ import { Navigate, useLocation } from 'react-router';
 import { ErrorResult } from '../components/ErrorResult';
 import { Loading } from '../components/Loading';
 import { useI18n } from '../i18n/I18nProvider';
-import { can, useMe } from './auth';
+import { allows, useMe } from './auth';
 
 export interface LoginState {
   from?: string;
@@ -23,10 +23,11 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   return <>{children}</>;
 }
 
-export function RequireCapability({ capability, children }: { capability: string; children: ReactNode }) {
+/** A page only for users the server allows a list-level action (`/auth/me` → `actions`). */
+export function RequireAction({ action, children }: { action: string; children: ReactNode }) {
   const { data: me } = useMe();
   const { t } = useI18n();
-  if (!can(me, capability)) {
+  if (!allows(me, action)) {
     return (
       <Result data-testid="forbidden" status="403" title={t('error.forbiddenTitle')} subTitle={t('error.forbidden')} />
     );

@@ -24,8 +24,13 @@ export function useMe() {
   });
 }
 
-export function can(me: Me | null | undefined, capability: string): boolean {
-  return !!me?.capabilities.includes(capability);
+/**
+ * May the user take this action? Asked of an answer's `actions` (a document, a plan, a unit) or
+ * of the signed-in user for list-level actions. The server decides (platform/access.ts); the web
+ * app keeps no copy of the rules.
+ */
+export function allows(subject: { actions?: readonly string[] } | null | undefined, action: string): boolean {
+  return !!subject?.actions?.includes(action);
 }
 
 export function useLogin() {

@@ -2,7 +2,7 @@ import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { Loading } from '../components/Loading';
 import { AppLayout } from './AppLayout';
-import { RequireAuth, RequireCapability } from './RequireAuth';
+import { RequireAction, RequireAuth } from './RequireAuth';
 
 // One chunk per page.
 const LoginPage = lazy(() => import('../features/auth/LoginPage'));
@@ -33,9 +33,9 @@ export function AppRoutes() {
           <Route
             path="plans/import"
             element={
-              <RequireCapability capability="plans.manage">
+              <RequireAction action="plan.import">
                 <ImportPage />
-              </RequireCapability>
+              </RequireAction>
             }
           />
           <Route path="plans/:id" element={<PlanPage />} />
@@ -46,9 +46,9 @@ export function AppRoutes() {
           <Route
             path="audit"
             element={
-              <RequireCapability capability="audit.read">
+              <RequireAction action="audit.read">
                 <AuditPage />
-              </RequireCapability>
+              </RequireAction>
             }
           />
           <Route path="*" element={<NotFoundPage />} />

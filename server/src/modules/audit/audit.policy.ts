@@ -1,8 +1,5 @@
-import { type Actor, hasCapability } from '../../platform/access.js';
-import { forbidden } from '../../platform/errors.js';
+import { type Actor, authorize, DIRECTORY } from '../../platform/access.js';
 
 export const auditPolicy = {
-  assertCanRead(actor: Actor): void {
-    if (!hasCapability(actor, 'audit.read')) throw forbidden();
-  },
+  assertCanRead: (actor: Actor) => authorize(actor, 'audit.read', DIRECTORY),
 };

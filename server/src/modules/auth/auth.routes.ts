@@ -14,6 +14,7 @@ const Me = z.object({
   homeUnit: z.object({ id: z.string(), name: z.string() }).nullable(),
   grants: z.array(z.object({ role: z.string(), unitId: z.string().nullable(), unitName: z.string().nullable() })),
   capabilities: z.array(z.string()),
+  actions: z.array(z.string()),
 });
 const SessionResponse = z.object({ user: Me, csrfToken: z.string() });
 

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { type Actor, ROLE_DEFINITIONS } from '../../platform/access.js';
+import { type Actor, globalActions, ROLE_DEFINITIONS } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
 import { dummyHash, verifyPassword } from '../../platform/auth/password.js';
 import { createSession, deleteSession, loadActor } from '../../platform/auth/session.js';
@@ -16,6 +16,8 @@ export function presentMe(actor: Actor, homeUnitName: string | null) {
     homeUnit: actor.homeUnitId ? { id: actor.homeUnitId, name: homeUnitName ?? '' } : null,
     grants: actor.grants.map((g) => ({ role: g.role, unitId: g.unitId, unitName: g.unitName })),
     capabilities: [...capabilities].sort(),
+    /** What the user may do that is not about one object: list-level create buttons, menu entries. */
+    actions: globalActions(actor),
   };
 }
 

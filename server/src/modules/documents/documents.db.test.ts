@@ -35,7 +35,8 @@ describe.each(backends())('documents on %s', (kind) => {
   afterAll(() => t.close());
 
   it('registers a document from a symbol written any way, giving the canonical symbol and its parts', async () => {
-    const res = await monitor.request({
+    // A central document (no issuer unit) is registered by a whole-directory grant.
+    const res = await admin.request({
       method: 'POST',
       url: '/api/v1/documents',
       payload: {
@@ -63,11 +64,11 @@ describe.each(backends())('documents on %s', (kind) => {
   it('keeps identity as symbol + issuer + date: the same symbol from another issuer is another document', async () => {
     const huyen = await unitId(t, 'huyen-uy');
     const body = { symbol: '21-CT/TU', issuer: 'Tỉnh ủy Lào Cai', date: '2019-03-01', title: 'Chỉ thị thử' };
-    expect((await monitor.request({ method: 'POST', url: '/api/v1/documents', payload: body })).statusCode).toBe(201);
-    const again = await monitor.request({ method: 'POST', url: '/api/v1/documents', payload: body });
+    expect((await admin.request({ method: 'POST', url: '/api/v1/documents', payload: body })).statusCode).toBe(201);
+    const again = await admin.request({ method: 'POST', url: '/api/v1/documents', payload: body });
     expect(again.statusCode).toBe(409);
     expect(again.json().code).toBe('document_exists');
-    const other = await monitor.request({
+    const other = await admin.request({
       method: 'POST',
       url: '/api/v1/documents',
       payload: { ...body, issuer: 'Tỉnh ủy Yên Bái' },
@@ -90,7 +91,8 @@ describe.each(backends())('documents on %s', (kind) => {
   it('attaches a file and gives it back; refuses an oversized file and a request without a file', async () => {
     const [doc] = await find(monitor, '570-CV/TU');
     const content = Buffer.from('Nội dung công văn 570-CV/TU', 'utf8');
-    const up = await monitor.request({
+    // The province's letter: its file is attached by a grant covering the province (here the administrator).
+    const up = await admin.request({
       method: 'POST',
       url: `/api/v1/documents/${doc?.id}/file`,
       ...multipartFile('570-CV-TU.txt', content, 'text/plain'),
@@ -101,14 +103,14 @@ describe.each(backends())('documents on %s', (kind) => {
     expect(down.statusCode).toBe(200);
     expect(down.rawPayload.equals(content)).toBe(true);
     expect(down.headers['content-disposition']).toContain('570-CV-TU.txt');
-    const big = await monitor.request({
+    const big = await admin.request({
       method: 'POST',
       url: `/api/v1/documents/${doc?.id}/file`,
       ...multipartFile('big.bin', Buffer.alloc(20 * 1024 * 1024 + 10)),
     });
     expect(big.statusCode).toBe(413);
     expect(big.json().code).toBe('file_too_large');
-    const none = await monitor.request({ method: 'POST', url: `/api/v1/documents/${doc?.id}/file`, payload: {} });
+    const none = await admin.request({ method: 'POST', url: `/api/v1/documents/${doc?.id}/file`, payload: {} });
     expect(none.statusCode).toBeGreaterThanOrEqual(400);
     expect(none.statusCode).toBeLessThan(500);
     const again = await monitor.request({ method: 'GET', url: `/api/v1/documents/${doc?.id}/file` });

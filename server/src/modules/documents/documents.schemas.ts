@@ -22,6 +22,8 @@ export const DocumentSummary = z.object({
   file: z.object({ name: z.string(), size: z.number(), contentType: z.string() }).nullable(),
   /** Optimistic concurrency: send it back with an edit (409 stale_version when it changed). */
   version: z.number().int(),
+  /** What the viewer may do with this document (platform/access.ts authorize()). */
+  actions: z.array(z.string()),
 });
 
 const Link = z.object({ id: Uuid, relation: z.string(), document: DocumentSummary });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import { type Actor, type Ctx, canReadPath, readablePrefixes } from '../../platform/access.js';
+import { type Actor, type Ctx, readablePrefixes } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
 import { today } from '../../platform/clock.js';
 import { staleVersion } from '../../platform/db/conflicts.js';
@@ -8,6 +8,7 @@ import type { Database, Signer } from '../../platform/db/schema.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { fold, nfc, searchTerms } from '../../platform/text.js';
 import { Territory } from '../organizations/hierarchy.js';
+import { organizationsPolicy } from '../organizations/organizations.policy.js';
 import { territoryOf } from '../organizations/organizations.repository.js';
 import { arrangeTree, type CascadeDocument, type CascadeEdge, coverage, MAX_CASCADE_DOCUMENTS } from './cascade.js';
 import { documentsPolicy as policy } from './documents.policy.js';
@@ -38,7 +39,8 @@ export interface DocumentInput {
   version?: number | undefined;
 }
 
-export function presentDocument(row: Row) {
+/** A document as answered to one viewer: its fields and the actions the viewer may take on it. */
+export function presentDocument(row: Row, actor: Actor) {
   return {
     id: row.id,
     system: row.system,
@@ -56,6 +58,7 @@ export function presentDocument(row: Row) {
     planId: row.plan_id,
     file: row.file_name ? { name: row.file_name, size: row.file_size ?? 0, contentType: row.file_type ?? '' } : null,
     version: row.version,
+    actions: policy.actions(actor, row),
   };
 }
 
@@ -92,7 +95,7 @@ export class DocumentsService {
       repo.searchDocuments(this.db, filter),
       repo.countDocuments(this.db, filter),
     ]);
-    return { items: rows.map(presentDocument), total };
+    return { items: rows.map((r) => presentDocument(r, actor)), total };
   }
 
   async get(actor: Actor, id: string) {
@@ -105,13 +108,15 @@ export class DocumentsService {
     const related = await repo.findDocumentsByIds(this.db, [
       ...new Set([...outgoing.map((l) => l.to_document_id), ...incoming.map((l) => l.from_document_id)]),
     ]);
-    const visible = new Map(related.filter((r) => policy.readable(actor, r)).map((r) => [r.id, presentDocument(r)]));
+    const visible = new Map(
+      related.filter((r) => policy.readable(actor, r)).map((r) => [r.id, presentDocument(r, actor)]),
+    );
     const link = (id: string, relation: string, other: string) => {
       const document = visible.get(other);
       return document ? [{ id, relation, document }] : [];
     };
     return {
-      ...presentDocument(row),
+      ...presentDocument(row, actor),
       references: references.map((r) => ({
         asWritten: r.as_written,
         symbol: r.symbol,
@@ -216,7 +221,7 @@ export class DocumentsService {
     extra: { addressees?: string[]; signer?: Signer | null } = {},
   ): Promise<string> {
     const { values, located } = await this.values(trx, input);
-    policy.assertCanWrite(ctx.actor, located);
+    policy.assertCanCreate(ctx.actor, located);
     await this.assertUnique(trx, values);
     const id = await repo.insertDocument(trx, { ...values, ...extra });
     await recordAudit(trx, ctx, { action: 'document.create', entityType: 'document', entityId: id, after: values });
@@ -228,16 +233,18 @@ export class DocumentsService {
       await repo.lockDocument(trx, id);
       const before = await repo.findDocument(trx, id);
       if (!before) throw notFound('document');
+      // Authorized on the record as it is and as it will be: moving a document to another issuer
+      // (or clearing it, which makes it central) needs the right to write it there too.
       policy.assertCanWrite(ctx.actor, before);
       if (input.version !== undefined && input.version !== before.version) {
-        throw staleVersion('document', input.version, presentDocument(before));
+        throw staleVersion('document', input.version, presentDocument(before, ctx.actor));
       }
       const { values, located } = await this.values(trx, input, before);
       policy.assertCanWrite(ctx.actor, located);
       await this.assertUnique(trx, values, id);
       // The row is locked since it was read, so its version is still before.version.
       if (!(await repo.updateDocument(trx, id, before.version, values))) {
-        throw staleVersion('document', before.version, presentDocument(before));
+        throw staleVersion('document', before.version, presentDocument(before, ctx.actor));
       }
       await recordAudit(trx, ctx, {
         action: 'document.update',
@@ -255,7 +262,7 @@ export class DocumentsService {
     await this.db.transaction().execute(async (trx) => {
       const doc = await repo.findDocument(trx, id);
       if (!doc) throw notFound('document');
-      policy.assertCanWrite(ctx.actor, doc);
+      policy.assertCanAttach(ctx.actor, doc);
       const before = await repo.findFile(trx, id);
       const sha256 = createHash('sha256').update(file.content).digest('hex');
       const row = {
@@ -374,7 +381,10 @@ export class DocumentsService {
         if (area) {
           const { dueDays, rows: result } = coverage(asCascade(row), childDocs, territory, area, now);
           const units = new Map(territory.units.map((u) => [u.id, u]));
-          const expected = result.filter((r) => canReadPath(actor, units.get(r.unitId)?.path ?? '/'));
+          const expected = result.filter((r) => {
+            const unit = units.get(r.unitId);
+            return unit !== undefined && organizationsPolicy.canRead(actor, unit);
+          });
           if (expected.length > 0) {
             cover = {
               dueDays,
@@ -393,7 +403,7 @@ export class DocumentsService {
           }
         }
       }
-      return { document: presentDocument(row), relation, children, coverage: cover };
+      return { document: presentDocument(row, actor), relation, children, coverage: cover };
     };
     return build(root.id, 'root');
   }

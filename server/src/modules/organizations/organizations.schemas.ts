@@ -16,6 +16,8 @@ export const UnitSummary = z.object({
   isActive: z.boolean(),
   /** Optimistic concurrency: send it back with an edit (409 stale_version when it changed). */
   version: z.number().int(),
+  /** What the viewer may do with this unit (platform/access.ts authorize()). */
+  actions: z.array(z.string()),
 });
 
 const Succession = z.object({ id: Uuid, name: z.string(), kind: z.string(), effectiveOn: z.string() });

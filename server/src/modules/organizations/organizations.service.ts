@@ -101,7 +101,7 @@ export interface UnitPatch {
 export class OrganizationsService {
   constructor(private readonly db: Kysely<Database>) {}
 
-  async list(actor: Actor, query: UnitQuery): Promise<UnitView[]> {
+  async list(actor: Actor, query: UnitQuery): Promise<(UnitView & { actions: string[] })[]> {
     const on = query.asOf ?? today();
     const rows = await repo.listUnits(this.db, {
       prefixes: policy.readable(actor),
@@ -112,7 +112,7 @@ export class OrganizationsService {
       activeOn: query.includeClosed ? null : on,
     });
     return sortVi(
-      rows.map((r) => presentUnit(r, on)),
+      rows.map((r) => ({ ...presentUnit(r, on), actions: policy.actions(actor, r) })),
       (u) => u.name,
     );
   }
@@ -133,7 +133,7 @@ export class OrganizationsService {
         return found ? [{ id: found.id, name: found.name }] : [];
       }),
       children: sortVi(
-        children.map((c) => presentUnit(c)),
+        children.map((c) => ({ ...presentUnit(c), actions: policy.actions(actor, c) })),
         (c) => c.name,
       ),
       predecessors: successions
@@ -152,6 +152,7 @@ export class OrganizationsService {
           kind: s.successor_kind,
           effectiveOn: s.effective_on,
         })),
+      actions: policy.actions(actor, unit),
     };
   }
 
@@ -164,13 +165,15 @@ export class OrganizationsService {
   }
 
   async create(ctx: Ctx, input: NewUnitInput) {
-    policy.assertCanManage(ctx.actor);
     const id = await this.db.transaction().execute(async (trx) => {
-      await this.assertKindAndLevel(trx, input.kind, input.level);
       if (input.parentId) await repo.lockTree(trx); // the parent's path must not move meanwhile
       const parent = input.parentId ? await repo.findUnit(trx, input.parentId) : null;
-      if (input.parentId && !parent)
+      if (input.parentId && !parent) {
+        policy.assertCanCreateSomewhere(ctx.actor);
         throw new AppError(400, 'unknown_reference', { entity: 'unit', value: input.parentId });
+      }
+      policy.assertCanCreateUnder(ctx.actor, parent ?? null);
+      await this.assertKindAndLevel(trx, input.kind, input.level);
       if (parent?.valid_to && parent.valid_to <= today()) {
         throw new AppError(409, 'unit_closed', { date: parent.valid_to });
       }
@@ -203,10 +206,10 @@ export class OrganizationsService {
   }
 
   async update(ctx: Ctx, id: string, patch: UnitPatch) {
-    policy.assertCanManage(ctx.actor);
     await this.db.transaction().execute(async (trx) => {
       const before = await repo.findUnitForUpdate(trx, id);
       if (!before) throw notFound('unit');
+      policy.assertCanManage(ctx.actor, before);
       if (patch.version !== undefined && patch.version !== before.version) {
         throw staleVersion('unit', patch.version, presentUnit(before));
       }
@@ -240,14 +243,16 @@ export class OrganizationsService {
   }
 
   async move(ctx: Ctx, id: string, parentId: string | null) {
-    policy.assertCanManage(ctx.actor);
     await this.db.transaction().execute(async (trx) => {
       // Under the tree lock, the cycle check below sees every move committed before this one.
       await repo.lockTree(trx);
       const unit = await repo.findUnit(trx, id);
       if (!unit) throw notFound('unit');
+      // Authorized where the unit is and where it goes.
+      policy.assertCanManage(ctx.actor, unit);
       const parent = parentId ? await repo.findUnit(trx, parentId) : null;
       if (parentId && !parent) throw new AppError(400, 'unknown_reference', { entity: 'unit', value: parentId });
+      policy.assertCanCreateUnder(ctx.actor, parent ?? null);
       if (parent?.path.startsWith(unit.path)) throw new AppError(409, 'unit_cycle');
       if (parent?.valid_to && parent.valid_to <= today())
         throw new AppError(409, 'unit_closed', { date: parent.valid_to });
@@ -275,17 +280,17 @@ export class OrganizationsService {
     id: string,
     input: { validTo: string; successorId?: string | undefined; note?: string | undefined },
   ) {
-    policy.assertCanManage(ctx.actor);
     await this.db.transaction().execute(async (trx) => {
       await repo.lockTree(trx); // no child is created under it while its open children are counted
       const before = await repo.findUnit(trx, id);
       if (!before) throw notFound('unit');
+      policy.assertCanManage(ctx.actor, before);
       if (before.valid_from && input.validTo <= before.valid_from) throw new AppError(400, 'invalid_dates');
       const open = await repo.countOpenChildren(trx, id, input.validTo);
       if (open > 0) throw new AppError(409, 'unit_has_open_children', { count: open });
       if (input.successorId) {
         const successor = await repo.findUnit(trx, input.successorId);
-        if (!successor || successor.id === id) {
+        if (!successor || successor.id === id || !policy.canRead(ctx.actor, successor)) {
           throw new AppError(400, 'unknown_reference', { entity: 'unit', value: input.successorId });
         }
         await repo.insertSuccession(trx, {
@@ -326,7 +331,7 @@ export class OrganizationsService {
       version?: number | undefined;
     },
   ) {
-    policy.assertCanManage(ctx.actor);
+    policy.assertCanManageLevels(ctx.actor);
     return this.db.transaction().execute(async (trx) => {
       const before = await repo.findLevelForUpdate(trx, level.code);
       if (before && level.version !== undefined && level.version !== before.version) {

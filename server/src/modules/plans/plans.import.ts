@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { type Actor, canReadPath } from '../../platform/access.js';
+import type { Actor } from '../../platform/access.js';
 import type { Database } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
 import { importFile } from '../importer/import-file.js';
@@ -19,7 +19,7 @@ export async function previewImport(
   actor: Actor,
   file: { bytes: Uint8Array; fileName: string | null },
 ) {
-  policy.assertCanManage(actor);
+  policy.assertCanImport(actor);
   const result = await importFile(file.bytes, file.fileName);
   if (!result.ok)
     throw new AppError(
@@ -56,7 +56,10 @@ export async function matchPreview(db: Kysely<Database>, actor: Actor, plan: Pla
   const [ownerGuess] = issuerName
     ? rankCandidates(issuerName, units, { area: homeArea, date }).filter((c) => {
         const unit = byId.get(c.unitId);
-        return unit !== undefined && canReadPath(actor, unit.path);
+        return (
+          unit !== undefined &&
+          policy.canCreateFor(actor, { ownerPath: unit.path, scopePath: territory.areaOf(unit)?.path ?? unit.path })
+        );
       })
     : [];
   const owner = ownerGuess && ownerGuess.confidence >= 0.6 ? ownerGuess : null;

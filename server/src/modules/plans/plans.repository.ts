@@ -25,6 +25,8 @@ export function listPlans(db: Db, prefixes: string[] | null) {
       'd.issuer_name',
       'u.id as owner_id',
       'u.name as owner_name',
+      'u.path as owner_path',
+      'scope.path as scope_path',
       eb
         .selectFrom('task as t')
         .select(sql<number>`count(*)::int`.as('n'))
@@ -124,6 +126,8 @@ export function assignmentsOfUnit(db: Db, unitId: string) {
     .innerJoin('task as t', 't.id', 'a.task_id')
     .innerJoin('plan as p', 'p.id', 't.plan_id')
     .innerJoin('document as d', 'd.id', 'p.document_id')
+    .innerJoin('org_unit as owner', 'owner.id', 'p.owner_unit_id')
+    .innerJoin('org_unit as scope', 'scope.id', 'p.scope_unit_id')
     .select([
       'a.id',
       'a.role',
@@ -135,6 +139,8 @@ export function assignmentsOfUnit(db: Db, unitId: string) {
       'p.id as plan_id',
       'd.title as plan_title',
       'd.symbol',
+      'owner.path as owner_path',
+      'scope.path as scope_path',
     ])
     .where('a.unit_id', '=', unitId)
     .orderBy('d.issued_on', 'desc')
@@ -253,7 +259,7 @@ export async function planOfImplementedDocument(db: Db, documentId: string): Pro
 
 export function existingUnitIds(db: Db, ids: string[]) {
   if (ids.length === 0) return Promise.resolve([]);
-  return db.selectFrom('org_unit').select('id').where('id', 'in', ids).execute();
+  return db.selectFrom('org_unit').select(['id', 'path']).where('id', 'in', ids).execute();
 }
 
 export function findUnitPath(db: Db, unitId: string) {

@@ -13,6 +13,8 @@ export const PlanSummary = z.object({
   issuer: z.string().nullable(),
   ownerUnit: Ref,
   taskCount: z.number(),
+  /** What the viewer may do with this plan (platform/access.ts authorize()). */
+  actions: z.array(z.string()),
 });
 
 export const PlanAssignment = z.object({
@@ -56,6 +58,7 @@ export const PlanDetail = z.object({
     }),
   ),
   signer: Signer.nullable(),
+  actions: z.array(z.string()),
 });
 
 export const UnitAssignment = z.object({

@@ -5,6 +5,7 @@ import type { Database } from '../../platform/db/schema.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import * as documentsRepo from '../documents/documents.repository.js';
 import { DocumentsService, linkReferences } from '../documents/documents.service.js';
+import { organizationsPolicy } from '../organizations/organizations.policy.js';
 import { territoryOf } from '../organizations/organizations.repository.js';
 import type { PlanImportObject } from './plan-format.js';
 import { plansPolicy as policy } from './plans.policy.js';
@@ -36,13 +37,15 @@ export class PlansService {
       issuer: r.issuer_name,
       ownerUnit: { id: r.owner_id, name: r.owner_name },
       taskCount: r.task_count ?? 0,
+      actions: policy.actions(actor, { ownerPath: r.owner_path, scopePath: r.scope_path }),
     }));
   }
 
   async get(actor: Actor, id: string) {
     const plan = await repo.findPlan(this.db, id);
     if (!plan) throw notFound('plan');
-    policy.assertCanRead(actor, { ownerPath: plan.owner_path, scopePath: plan.scope_path });
+    const placed = { ownerPath: plan.owner_path, scopePath: plan.scope_path };
+    policy.assertCanRead(actor, placed);
     const [sections, tasks, assignments, references, recipients] = await Promise.all([
       repo.sectionsOf(this.db, id),
       repo.tasksOf(this.db, id),
@@ -115,12 +118,21 @@ export class PlansService {
         unitName: r.unit_name,
       })),
       signer: plan.signer,
+      actions: policy.actions(actor, placed),
     };
   }
 
-  /** What a unit is assigned across plans. The caller has already checked the unit is readable. */
-  async assignmentsOfUnit(unitId: string) {
-    const rows = await repo.assignmentsOfUnit(this.db, unitId);
+  /**
+   * What a unit is assigned across plans: the unit must be readable, and only the plans the
+   * actor may read are listed (a unit in scope can be assigned by a plan that is not).
+   */
+  async assignmentsOfUnit(actor: Actor, unitId: string) {
+    const unit = await repo.findUnitPath(this.db, unitId);
+    if (!unit) throw notFound('unit');
+    organizationsPolicy.assertCanRead(actor, unit);
+    const rows = (await repo.assignmentsOfUnit(this.db, unit.id)).filter((r) =>
+      policy.canRead(actor, { ownerPath: r.owner_path, scopePath: r.scope_path }),
+    );
     return rows.map((r) => ({
       id: r.id,
       role: r.role,
@@ -137,23 +149,28 @@ export class PlansService {
    * "Các cấp ủy đảng") becomes one assignment per unit.
    */
   async create(ctx: Ctx, input: CreatePlanInput): Promise<{ id: string; documentId: string }> {
-    policy.assertCanManage(ctx.actor);
     const { plan } = input;
     return this.db.transaction().execute(async (trx) => {
       const owner = await repo.findUnitPath(trx, input.ownerUnitId);
       if (!owner) throw new AppError(400, 'unknown_reference', { entity: 'unit', value: input.ownerUnitId });
-      policy.assertCanCreateFor(ctx.actor, owner.path);
       const scope = (await territoryOf(trx, owner.path)) ?? owner;
       const chosen = [
         ...new Set(Object.values(input.units).flatMap((v) => (v === null ? [] : Array.isArray(v) ? v : [v]))),
       ];
-      const known = new Set((await repo.existingUnitIds(trx, chosen)).map((u) => u.id));
+      const known = new Map((await repo.existingUnitIds(trx, chosen)).map((u) => [u.id, u.path]));
       const forged = chosen.find((id) => !known.has(id));
       if (forged) throw new AppError(400, 'unknown_reference', { entity: 'unit', value: forged });
       const unitsOf = (name: string | null): string[] => {
         const v = name ? input.units[name] : null;
         return v === null || v === undefined ? [] : Array.isArray(v) ? v : [v];
       };
+      // One grant must cover the owner and every unit a task is assigned to.
+      const assignees = plan.tasks.flatMap((t) => t.assignments.flatMap((a) => unitsOf(a.organization)));
+      policy.assertCanCreate(
+        ctx.actor,
+        { ownerPath: owner.path, scopePath: scope.path },
+        [...new Set(assignees)].map((id) => known.get(id) ?? ''),
+      );
       const doc = plan.document;
       const documentId = await new DocumentsService(this.db).register(
         trx,

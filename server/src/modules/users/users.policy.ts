@@ -1,8 +1,8 @@
-import { type Actor, hasCapability } from '../../platform/access.js';
-import { forbidden } from '../../platform/errors.js';
+import { type Actor, allowedActions, authorize, DIRECTORY } from '../../platform/access.js';
 
+/** Users and grants belong to the whole directory (platform/access.ts). */
 export const usersPolicy = {
-  assertCanManage(actor: Actor): void {
-    if (!hasCapability(actor, 'users.manage')) throw forbidden();
-  },
+  assertCanManage: (actor: Actor) => authorize(actor, 'user.manage', DIRECTORY),
+  /** What an answer about a user lists as its `actions`. */
+  actions: (actor: Actor) => allowedActions(actor, ['user.manage'], DIRECTORY),
 };

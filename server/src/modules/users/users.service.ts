@@ -33,6 +33,7 @@ export class UsersService {
       grants: grants
         .filter((g) => g.user_id === u.id)
         .map((g) => ({ id: g.id, role: g.role, unitId: g.unit_id, unitName: g.unit_name })),
+      actions: policy.actions(ctx.actor),
     }));
   }
 

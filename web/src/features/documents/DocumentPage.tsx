@@ -9,7 +9,7 @@ import {
   useUploadDocumentFile,
 } from '../../api/hooks';
 import type { DocumentDetail, DocumentLink } from '../../api/types';
-import { useMe } from '../../app/auth';
+import { allows } from '../../app/auth';
 import { ErrorResult, useErrorMessage } from '../../components/ErrorResult';
 import { DeleteIcon, DownloadIcon, FileIcon, PlusIcon, UploadIcon } from '../../components/icons';
 import { Loading } from '../../components/Loading';
@@ -19,7 +19,7 @@ import { formatDate } from '../../i18n/format';
 import { useI18n } from '../../i18n/I18nProvider';
 import { Cascade } from './Cascade';
 import { DocumentFormModal } from './DocumentFormModal';
-import { canManageDocuments, docSystem, formatSize, RELATION_COLORS } from './docTypes';
+import { docSystem, formatSize, RELATION_COLORS } from './docTypes';
 import { LinkModal } from './LinkModal';
 
 const MAX_MB = 20;
@@ -188,7 +188,6 @@ export default function DocumentPage() {
   const { id = '' } = useParams();
   const { t, lang } = useI18n();
   const { message } = App.useApp();
-  const { data: me } = useMe();
   const errorMessage = useErrorMessage();
   const document = useDocument(id);
   const upload = useUploadDocumentFile(id);
@@ -205,7 +204,9 @@ export default function DocumentPage() {
   if (document.isPending) return <Loading />;
   if (document.isError) return <ErrorResult error={document.error} onRetry={() => void document.refetch()} />;
   const doc = document.data;
-  const canManage = canManageDocuments(me);
+  // Buttons follow what the server says this viewer may do with this document.
+  const canManage = allows(doc, 'document.write');
+  const canAttach = allows(doc, 'document.attach');
   const outgoing = doc.links?.outgoing ?? [];
   const incoming = doc.links?.incoming ?? [];
 
@@ -215,7 +216,7 @@ export default function DocumentPage() {
     </Section>
   );
 
-  const uploadButton = canManage ? (
+  const uploadButton = canAttach ? (
     <Upload
       showUploadList={false}
       multiple={false}

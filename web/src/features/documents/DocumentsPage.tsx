@@ -16,7 +16,7 @@ import { useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useDocuments } from '../../api/hooks';
 import type { DocumentFilter, DocumentSummary } from '../../api/types';
-import { useMe } from '../../app/auth';
+import { allows, useMe } from '../../app/auth';
 import { ErrorResult } from '../../components/ErrorResult';
 import { DATE_FORMAT } from '../../components/IsoDatePicker';
 import { FileIcon, PlusIcon } from '../../components/icons';
@@ -26,7 +26,7 @@ import { useIsMobile } from '../../components/useIsMobile';
 import { formatDate } from '../../i18n/format';
 import { useI18n } from '../../i18n/I18nProvider';
 import { DocumentFormModal } from './DocumentFormModal';
-import { canManageDocuments, DOC_TYPES } from './docTypes';
+import { DOC_TYPES } from './docTypes';
 
 const PAGE_SIZE = 20;
 
@@ -160,7 +160,7 @@ export default function DocumentsPage() {
       <PageTitle
         title={t('documents.title')}
         extra={
-          canManageDocuments(me) ? (
+          allows(me, 'document.create') ? (
             <Button type="primary" icon={<PlusIcon />} onClick={() => setCreating(true)} data-testid="add-document">
               {t('documents.add')}
             </Button>

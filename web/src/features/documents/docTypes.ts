@@ -1,5 +1,4 @@
-import type { DocSystem, Me } from '../../api/types';
-import { can } from '../../app/auth';
+import type { DocSystem } from '../../api/types';
 
 /**
  * Document types with their codes (shared/reference/documents.md §2). The Vietnamese name is
@@ -43,9 +42,4 @@ export function formatSize(bytes: number, lang: 'vi' | 'en'): string {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toLocaleString(locale, { maximumFractionDigits: 1 })} KB`;
   return `${(bytes / 1024 / 1024).toLocaleString(locale, { maximumFractionDigits: 1 })} MB`;
-}
-
-/** Who may register, edit, attach and link documents: admins and monitors. */
-export function canManageDocuments(me: Me | null | undefined): boolean {
-  return can(me, 'plans.manage') || can(me, 'directory.manage');
 }

@@ -2,7 +2,7 @@ import { Button, Card, Empty, Tag, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import { usePlans } from '../../api/hooks';
 import type { PlanSummary } from '../../api/types';
-import { can, useMe } from '../../app/auth';
+import { allows, useMe } from '../../app/auth';
 import { ErrorResult } from '../../components/ErrorResult';
 import { UploadIcon } from '../../components/icons';
 import { Loading } from '../../components/Loading';
@@ -22,7 +22,7 @@ export default function PlansPage() {
     <PageTitle
       title={t('plans.title')}
       extra={
-        can(me, 'plans.manage') ? (
+        allows(me, 'plan.import') ? (
           <Button
             type="primary"
             icon={<UploadIcon />}

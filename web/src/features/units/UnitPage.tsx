@@ -14,7 +14,7 @@ import { type ReactNode, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useUnit, useUnitAssignments } from '../../api/hooks';
 import type { UnitAssignment, UnitDetail, UnitLineage } from '../../api/types';
-import { can, useMe } from '../../app/auth';
+import { allows } from '../../app/auth';
 import { ErrorResult } from '../../components/ErrorResult';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
@@ -143,11 +143,11 @@ type Dialog = 'edit' | 'move' | 'close' | null;
 function UnitView({ unit }: { unit: UnitDetail }) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const { data: me } = useMe();
   const names = useOrgNames();
   const isMobile = useIsMobile();
   const [dialog, setDialog] = useState<Dialog>(null);
-  const admin = can(me, 'directory.manage');
+  // Edit, move and close: as the server answers for this unit.
+  const admin = allows(unit, 'unit.manage');
   const closed = !unit.isActive || !!unit.validTo;
 
   const saved = (text: string) => () => {

@@ -3,7 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useUnits } from '../../api/hooks';
 import type { Unit } from '../../api/types';
-import { can, useMe } from '../../app/auth';
+import { allows, useMe } from '../../app/auth';
 import { ErrorResult } from '../../components/ErrorResult';
 import { PlusIcon } from '../../components/icons';
 import { Loading } from '../../components/Loading';
@@ -69,7 +69,8 @@ export default function UnitsPage() {
   const [search, setSearch] = useState(q);
   const [creating, setCreating] = useState(false);
   const [levelsOpen, setLevelsOpen] = useState(false);
-  const canManage = can(me, 'directory.manage');
+  const canManageLevels = allows(me, 'level.manage');
+  const canCreate = allows(me, 'unit.create');
 
   const setParam = (name: string, value: string | undefined) => {
     setParams(
@@ -106,14 +107,18 @@ export default function UnitsPage() {
       <PageTitle
         title={t('units.title')}
         extra={
-          canManage ? (
+          canManageLevels || canCreate ? (
             <div className="tk-actions">
-              <Button onClick={() => setLevelsOpen(true)} data-testid="open-levels">
-                {t('levels.title')}
-              </Button>
-              <Button type="primary" icon={<PlusIcon />} onClick={() => setCreating(true)} data-testid="add-unit">
-                {t('units.add')}
-              </Button>
+              {canManageLevels ? (
+                <Button onClick={() => setLevelsOpen(true)} data-testid="open-levels">
+                  {t('levels.title')}
+                </Button>
+              ) : null}
+              {canCreate ? (
+                <Button type="primary" icon={<PlusIcon />} onClick={() => setCreating(true)} data-testid="add-unit">
+                  {t('units.add')}
+                </Button>
+              ) : null}
             </div>
           ) : null
         }
@@ -188,7 +193,7 @@ export default function UnitsPage() {
         </div>
       )}
 
-      {canManage ? <LevelsDrawer open={levelsOpen} onClose={() => setLevelsOpen(false)} canManage /> : null}
+      {canManageLevels ? <LevelsDrawer open={levelsOpen} onClose={() => setLevelsOpen(false)} canManage /> : null}
 
       {creating ? (
         <UnitFormModal
