@@ -13,7 +13,7 @@ const USERS: Who[] = ['anonymous', 'admin', 'giamsat', 'thuongtruc', 'xa1-truong
 
 interface Family {
   name: string;
-  method: 'GET' | 'POST' | 'PATCH' | 'PUT';
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   url: (ids: Ids) => string;
   body?: (ids: Ids) => unknown;
   /** Expected status per user; anonymous is always 401. */
@@ -29,6 +29,9 @@ interface Ids {
   ownWomen: string;
   otherCommune: string;
   spare: string;
+  /** A user and one of its grants, for the user-management families. */
+  spareUser: string;
+  spareGrant: string;
 }
 
 const everyone = (status: number) => ({
@@ -145,6 +148,48 @@ const FAMILIES: Family[] = [
     }),
     expect: adminOnly(201),
   },
+  { name: 'read a user', method: 'GET', url: (i) => `/api/v1/users/${i.spareUser}`, expect: adminOnly(200) },
+  {
+    name: 'edit a user',
+    method: 'PATCH',
+    url: (i) => `/api/v1/users/${i.spareUser}`,
+    body: () => ({ displayName: 'Cán bộ dự phòng (đã sửa)' }),
+    expect: adminOnly(200),
+  },
+  {
+    name: 'deactivate a user',
+    method: 'PATCH',
+    url: (i) => `/api/v1/users/${i.spareUser}`,
+    body: () => ({ isActive: false }),
+    expect: adminOnly(200),
+  },
+  {
+    name: 'give a grant',
+    method: 'POST',
+    url: (i) => `/api/v1/users/${i.spareUser}/grants`,
+    body: (i) => ({ role: 'viewer', unitId: i.otherCommune }),
+    expect: adminOnly(201),
+  },
+  {
+    name: 'take a grant',
+    method: 'DELETE',
+    url: (i) => `/api/v1/users/${i.spareUser}/grants/${i.spareGrant}`,
+    expect: adminOnly(204),
+  },
+  {
+    name: 'reset a password',
+    method: 'POST',
+    url: (i) => `/api/v1/users/${i.spareUser}/password`,
+    body: () => ({ password: 'mat-khau-dat-lai' }),
+    expect: adminOnly(204),
+  },
+  {
+    name: 'change own password (wrong current one)',
+    method: 'POST',
+    url: () => '/api/v1/me/password',
+    body: () => ({ currentPassword: 'khong-dung', newPassword: 'mat-khau-moi-dai' }),
+    expect: everyone(400),
+  },
 ];
 
 async function fingerprint(t: TestApp): Promise<string> {
@@ -187,7 +232,22 @@ describe.each(backends())('access matrix on %s', (kind) => {
       ownWomen: await unitId(t, 'xa-ta-xua-hlhpn'),
       otherCommune: await unitId(t, 'xa-hang-chu'),
       spare: await unitId(t, 'huyen-uy-cb-thpt'),
+      spareUser: '',
+      spareGrant: '',
     };
+    const spare = await t.db
+      .insertInto('app_user')
+      .values({ username: 'du-phong', display_name: 'Cán bộ dự phòng', password_hash: 'x' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    ids.spareUser = spare.id;
+    ids.spareGrant = (
+      await t.db
+        .insertInto('role_grant')
+        .values({ user_id: spare.id, unit_id: ids.ownCommune, role: 'unit_officer' })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
     for (const who of USERS) if (who !== 'anonymous') sessions.set(who, await t.login(who));
   });
   afterAll(() => t.close());
