@@ -195,6 +195,20 @@ export interface AuditRow {
   before: unknown;
   after: unknown;
   ip: string | null;
+  /** The actor's display name today; null for the system and failed sign-ins. */
+  actorDisplayName: string | null;
+  /** The entity's name or title today. */
+  entityName: string | null;
+  /** The changed fields only; unit ids come with the unit's name. */
+  changes: AuditChange[];
+}
+
+export interface AuditChange {
+  field: string;
+  before: unknown;
+  after: unknown;
+  beforeLabel?: string;
+  afterLabel?: string;
 }
 
 export interface AuditPage {
