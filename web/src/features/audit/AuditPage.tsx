@@ -53,22 +53,26 @@ function Changes({ row }: { row: AuditRow }) {
   if (row.changes.length === 0) return <Typography.Text type="secondary">{t('audit.noChanges')}</Typography.Text>;
   const reason = (c: AuditRow['changes'][number], v: unknown) =>
     c.field === 'reason' && typeof v === 'string' ? label('audit.reason', v) : undefined;
+  // A creation or an event has no "before": one column of values.
+  const hasBefore = row.changes.some((c) => c.before !== null && c.before !== undefined);
   return (
     <table className="tk-changes" data-testid="audit-changes">
       <thead>
         <tr>
           <th>{t('audit.col.field')}</th>
-          <th>{t('audit.before')}</th>
-          <th>{t('audit.after')}</th>
+          {hasBefore ? <th>{t('audit.before')}</th> : null}
+          <th>{hasBefore ? t('audit.after') : t('audit.value')}</th>
         </tr>
       </thead>
       <tbody>
         {row.changes.map((c) => (
           <tr key={c.field}>
             <th scope="row">{label('audit.field', c.field)}</th>
-            <td>
-              <Value value={c.before} label={c.beforeLabel ?? reason(c, c.before)} />
-            </td>
+            {hasBefore ? (
+              <td>
+                <Value value={c.before} label={c.beforeLabel ?? reason(c, c.before)} />
+              </td>
+            ) : null}
             <td>
               <Value value={c.after} label={c.afterLabel ?? reason(c, c.after)} />
             </td>
