@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Session, type TestApp, testApp, unitId } from '../../test-support/app.js';
 import { backends, DEMO_PASSWORD } from '../../test-support/db.js';
+import { CURRENT_PASSWORD_LIMIT } from './users.service.js';
 
 describe.each(backends())('users and grants on %s', (kind) => {
   let t: TestApp;
@@ -185,5 +186,27 @@ describe.each(backends())('users and grants on %s', (kind) => {
     await expect(t.login('xa1-canbo')).rejects.toThrow(/401/);
     await t.login('xa1-canbo', 'lua-chin-vang-dong');
     expect(await audit('user.change_password', me.user.id)).toHaveLength(1);
+  });
+
+  it('a stolen session cannot guess the current password: parallel wrong guesses get 429', async () => {
+    const me = await t.login('xa1-truong');
+    const guesses = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        me.request({
+          method: 'POST',
+          url: '/api/v1/me/password',
+          payload: { currentPassword: `doan-${i}`, newPassword: 'lua-chin-vang-dong' },
+        }),
+      ),
+    );
+    const codes = guesses.map((r) => r.statusCode);
+    expect(codes.filter((c) => c === 400)).toHaveLength(CURRENT_PASSWORD_LIMIT);
+    expect(codes.filter((c) => c === 429)).toHaveLength(20 - CURRENT_PASSWORD_LIMIT);
+    const right = await me.request({
+      method: 'POST',
+      url: '/api/v1/me/password',
+      payload: { currentPassword: DEMO_PASSWORD, newPassword: 'lua-chin-vang-dong' },
+    });
+    expect(right.statusCode).toBe(429);
   });
 });

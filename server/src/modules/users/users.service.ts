@@ -5,6 +5,7 @@ import { hashPassword, verifyPassword } from '../../platform/auth/password.js';
 import type { Database } from '../../platform/db/schema.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { nfc } from '../../platform/text.js';
+import { LoginThrottle } from '../auth/login-throttle.js';
 import { assertStrongPassword } from './password-policy.js';
 import { usersPolicy as policy } from './users.policy.js';
 import * as repo from './users.repository.js';
@@ -29,7 +30,11 @@ type Trx = Transaction<Database>;
 /** PostgreSQL's unique_violation, on both backends. */
 const isUniqueViolation = (e: unknown) => (e as { code?: string } | null)?.code === '23505';
 
+/** Wrong "current password" answers a minute per user before 429: a stolen session cannot guess it. */
+export const CURRENT_PASSWORD_LIMIT = 5;
+
 export class UsersService {
+  private readonly currentPasswordThrottle = new LoginThrottle();
   constructor(private readonly db: Kysely<Database>) {}
 
   async list(ctx: Ctx) {
@@ -184,9 +189,17 @@ export class UsersService {
 
   /** Every user changes their own password with the current one; their other sessions end. */
   async changeOwnPassword(ctx: Ctx, currentTokenHash: string, current: string, next: string) {
+    const reservation = this.currentPasswordThrottle.reserve([
+      { key: `user:${ctx.actor.userId}`, limit: CURRENT_PASSWORD_LIMIT },
+    ]);
+    if (!reservation.ok) {
+      const wait = reservation.retryAfter;
+      throw new AppError(429, 'too_many_attempts', { seconds: wait }, { retryAfter: wait });
+    }
     const user = await repo.findUser(this.db, ctx.actor.userId);
     if (!user) throw notFound('user');
     if (!(await verifyPassword(user.password_hash, current))) throw new AppError(400, 'wrong_current_password');
+    reservation.release();
     assertStrongPassword(next, user.username);
     if (await verifyPassword(user.password_hash, next)) throw new AppError(400, 'password_unchanged');
     const hash = await hashPassword(next);
