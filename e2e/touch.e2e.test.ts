@@ -42,7 +42,7 @@ function smallTargets(page: Page): Promise<Small[]> {
       if (box.width < 39.5 || box.height < 39.5) {
         const text = (el.textContent ?? el.getAttribute('aria-label') ?? '').trim().slice(0, 40);
         small.push({
-          what: `${el.tagName.toLowerCase()}.${el.className}`.slice(0, 80) + ` “${text}”`,
+          what: `${el.tagName.toLowerCase()}.${String(el.className).slice(0, 80)} “${text}”`,
           width: Math.round(box.width),
           height: Math.round(box.height),
         });
