@@ -201,6 +201,8 @@ export interface AuditRow {
   entityName: string | null;
   /** The changed fields only; unit ids come with the unit's name. */
   changes: AuditChange[];
+  /** Names of the units whose ids appear in the changes. */
+  unitNames: Record<string, string>;
 }
 
 export interface AuditChange {

@@ -51,6 +51,11 @@ describe.each(backends())('audit log on %s', (kind) => {
     expect(giamsat.changes).toContainEqual(
       expect.objectContaining({ field: 'homeUnitId', afterLabel: expect.stringContaining('Ban Dân vận') }),
     );
+    // The unit of each grant in the list is named too.
+    const grantUnit = (giamsat.changes as { field: string; after: { unit_id: string }[] }[]).find(
+      (c) => c.field === 'grants',
+    )?.after[0]?.unit_id;
+    expect(giamsat.unitNames[grantUnit ?? '']).toBe('Huyện Bắc Yên');
   });
 
   it('shows failed sign-ins with the username tried and the address', async () => {

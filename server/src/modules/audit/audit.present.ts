@@ -29,12 +29,17 @@ export function changesOf(before: unknown, after: unknown): Change[] {
     .map((field) => ({ field, before: b[field] ?? null, after: a[field] ?? null }));
 }
 
-/** Unit ids mentioned by the changes, to be named in one query. */
+/** Unit ids mentioned by the changes (also inside lists such as a new user's grants), to be named in one query. */
 export function unitIdsOf(changes: Change[]): string[] {
   const ids = new Set<string>();
+  const visit = (key: string, v: unknown) => {
+    if (typeof v === 'string' && isUnitKey(key) && UUID.test(v)) ids.add(v);
+    else if (Array.isArray(v)) for (const item of v) visit(key, item);
+    else if (isRecord(v)) for (const [k, inner] of Object.entries(v)) visit(k, inner);
+  };
   for (const c of changes) {
-    if (!isUnitKey(c.field)) continue;
-    for (const v of [c.before, c.after]) if (typeof v === 'string' && UUID.test(v)) ids.add(v);
+    visit(c.field, c.before);
+    visit(c.field, c.after);
   }
   return [...ids];
 }

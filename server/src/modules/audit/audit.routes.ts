@@ -43,6 +43,8 @@ const AuditPage = z.object({
       after: z.unknown(),
       /** The changed fields only. */
       changes: z.array(Change),
+      /** Names of the units whose ids appear in the changes (e.g. inside a list of grants). */
+      unitNames: z.record(z.string(), z.string()),
       ip: z.string().nullable(),
     }),
   ),
@@ -78,6 +80,12 @@ export function auditRoutes(app: App, { db }: Deps): void {
           before: r.before,
           after: r.after,
           changes: labelUnits(changes[i] ?? [], names),
+          unitNames: Object.fromEntries(
+            unitIdsOf(changes[i] ?? []).flatMap((id) => {
+              const name = names.get(id);
+              return name ? [[id, name]] : [];
+            }),
+          ),
           ip: r.ip,
         })),
       };

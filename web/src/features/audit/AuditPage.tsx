@@ -22,7 +22,15 @@ interface Filters {
 
 const EMPTY: Filters = { entityType: '', action: '', actor: '', range: null };
 
-function Value({ value, label }: { value: unknown; label?: string | undefined }) {
+function Value({
+  value,
+  label,
+  names = {},
+}: {
+  value: unknown;
+  label?: string | undefined;
+  names?: Record<string, string>;
+}) {
   const { t, label: labelOf } = useI18n();
   if (label) return <>{label}</>;
   if (value === null || value === undefined || value === '')
@@ -36,7 +44,10 @@ function Value({ value, label }: { value: unknown; label?: string | undefined })
         {value.map((v, i) =>
           typeof v === 'object' && v && 'role' in v ? (
             // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list inside one audit row
-            <Tag key={i}>{labelOf('access.role', String((v as { role: unknown }).role))}</Tag>
+            <Tag key={i}>
+              {labelOf('access.role', String((v as { role: unknown }).role))}
+              {grantUnit(v, names)}
+            </Tag>
           ) : (
             // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list inside one audit row
             <code key={i}>{JSON.stringify(v)} </code>
@@ -45,6 +56,12 @@ function Value({ value, label }: { value: unknown; label?: string | undefined })
       </>
     );
   return <code>{JSON.stringify(value)}</code>;
+}
+
+/** ": Xã Tà Xùa" for a grant on a unit. */
+function grantUnit(v: object, names: Record<string, string>): string {
+  const id = (v as { unit_id?: unknown; unitId?: unknown }).unit_id ?? (v as { unitId?: unknown }).unitId;
+  return typeof id === 'string' ? `: ${names[id] ?? id}` : '';
 }
 
 /** Before → after of the changed fields only, with Vietnamese field names. */
@@ -70,11 +87,11 @@ function Changes({ row }: { row: AuditRow }) {
             <th scope="row">{label('audit.field', c.field)}</th>
             {hasBefore ? (
               <td>
-                <Value value={c.before} label={c.beforeLabel ?? reason(c, c.before)} />
+                <Value value={c.before} label={c.beforeLabel ?? reason(c, c.before)} names={row.unitNames} />
               </td>
             ) : null}
             <td>
-              <Value value={c.after} label={c.afterLabel ?? reason(c, c.after)} />
+              <Value value={c.after} label={c.afterLabel ?? reason(c, c.after)} names={row.unitNames} />
             </td>
           </tr>
         ))}
