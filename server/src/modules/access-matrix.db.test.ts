@@ -43,6 +43,9 @@ interface Ids {
   tinhBtv: string;
   taXuaDu: string;
   hangChuDu: string;
+  /** A user and one of its grants, for the user-management families. */
+  spareUser: string;
+  spareGrant: string;
 }
 
 interface Family {
@@ -398,6 +401,53 @@ const FAMILIES: Family[] = [
     }),
     expect: adminOnly(201),
   },
+  {
+    route: 'GET /api/v1/users/:id',
+    name: 'read a user',
+    url: (i) => `/api/v1/users/${i.spareUser}`,
+    expect: adminOnly(200),
+  },
+  {
+    route: 'PATCH /api/v1/users/:id',
+    name: 'edit a user',
+    url: (i) => `/api/v1/users/${i.spareUser}`,
+    body: () => ({ displayName: 'Cán bộ dự phòng (đã sửa)' }),
+    expect: adminOnly(200),
+  },
+  {
+    route: 'PATCH /api/v1/users/:id',
+    name: 'deactivate a user',
+    url: (i) => `/api/v1/users/${i.spareUser}`,
+    body: () => ({ isActive: false }),
+    expect: adminOnly(200),
+  },
+  {
+    route: 'POST /api/v1/users/:id/grants',
+    name: 'give a grant',
+    url: (i) => `/api/v1/users/${i.spareUser}/grants`,
+    body: (i) => ({ role: 'viewer', unitId: i.otherCommune }),
+    expect: adminOnly(201),
+  },
+  {
+    route: 'DELETE /api/v1/users/:id/grants/:grantId',
+    name: 'take a grant',
+    url: (i) => `/api/v1/users/${i.spareUser}/grants/${i.spareGrant}`,
+    expect: adminOnly(204),
+  },
+  {
+    route: 'POST /api/v1/users/:id/password',
+    name: 'reset a password',
+    url: (i) => `/api/v1/users/${i.spareUser}/password`,
+    body: () => ({ password: 'mat-khau-dat-lai' }),
+    expect: adminOnly(204),
+  },
+  {
+    route: 'POST /api/v1/me/password',
+    name: 'change own password (wrong current one)',
+    url: () => '/api/v1/me/password',
+    body: () => ({ currentPassword: 'khong-dung', newPassword: 'mat-khau-moi-dai' }),
+    expect: all(400),
+  },
 ];
 
 async function fingerprint(t: TestApp): Promise<string> {
@@ -405,6 +455,7 @@ async function fingerprint(t: TestApp): Promise<string> {
     select concat_ws('|',
       (select count(*) from org_unit), (select max(updated_at)::text from org_unit),
       (select count(*) from org_level), (select count(*) from app_user), (select count(*) from role_grant),
+      (select string_agg(display_name || is_active::text || password_hash, ',' order by id) from app_user),
       (select count(*) from plan), (select count(*) from task), (select count(*) from assignment),
       (select count(*) from document), (select max(updated_at)::text from document),
       (select string_agg(coalesce(issuer_unit_id::text, '-'), ',' order by id) from document),
@@ -455,7 +506,22 @@ describe.each(backends())('access matrix on %s', (kind) => {
       tinhBtv: await unitId(t, 'tinh-uy-btv'),
       taXuaDu: await unitId(t, 'xa-ta-xua-du'),
       hangChuDu: await unitId(t, 'xa-hang-chu-du'),
+      spareUser: '',
+      spareGrant: '',
     };
+    const spare = await t.db
+      .insertInto('app_user')
+      .values({ username: 'du-phong', display_name: 'Cán bộ dự phòng', password_hash: 'x' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    ids.spareUser = spare.id;
+    ids.spareGrant = (
+      await t.db
+        .insertInto('role_grant')
+        .values({ user_id: spare.id, unit_id: ids.ownCommune, role: 'unit_officer' })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
     const content = Buffer.from('Kế hoạch của xã Tà Xùa');
     await t.db
       .insertInto('document_file')

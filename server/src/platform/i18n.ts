@@ -63,6 +63,43 @@ export const MESSAGES = {
   },
   unknown_reference: { vi: 'Không có {entity} với mã "{value}".', en: 'There is no {entity} "{value}".' },
   username_taken: { vi: 'Tên đăng nhập "{username}" đã tồn tại.', en: 'Username "{username}" already exists.' },
+  password_too_short: {
+    vi: 'Mật khẩu quá yếu: cần ít nhất {min} ký tự.',
+    en: 'The password is too weak: it needs at least {min} characters.',
+  },
+  password_contains_username: {
+    vi: 'Mật khẩu quá yếu: không được chứa tên đăng nhập.',
+    en: 'The password is too weak: it must not contain the username.',
+  },
+  password_too_common: {
+    vi: 'Mật khẩu quá yếu: quá phổ biến hoặc quá ít ký tự khác nhau.',
+    en: 'The password is too weak: too common or too few different characters.',
+  },
+  password_unchanged: {
+    vi: 'Mật khẩu mới phải khác mật khẩu hiện tại.',
+    en: 'The new password must differ from the current one.',
+  },
+  wrong_current_password: { vi: 'Mật khẩu hiện tại không đúng.', en: 'The current password is wrong.' },
+  cannot_deactivate_self: {
+    vi: 'Bạn không thể tự khóa tài khoản của chính mình.',
+    en: 'You cannot deactivate your own account.',
+  },
+  last_admin: {
+    vi: 'Không thể bỏ quyền hoặc khóa quản trị viên cuối cùng đang hoạt động.',
+    en: 'The last active administrator cannot lose the role or be deactivated.',
+  },
+  grant_exists: {
+    vi: 'Người dùng đã có vai trò này tại đơn vị này.',
+    en: 'The user already holds this role on this unit.',
+  },
+  grant_unit_required: {
+    vi: 'Vai trò này phải gắn với một đơn vị.',
+    en: 'This role needs a unit.',
+  },
+  admin_grant_has_no_unit: {
+    vi: 'Vai trò quản trị áp dụng cho toàn hệ thống, không chọn đơn vị.',
+    en: 'The administrator role covers the whole system; choose no unit.',
+  },
   document_exists: {
     vi: 'Văn bản {symbol} của {issuer} ngày {date} đã có trong sổ văn bản.',
     en: 'Document {symbol} of {issuer} dated {date} is already registered.',
@@ -107,4 +144,5 @@ export const ENTITY_NAMES: Record<string, Message> = {
   document: { vi: 'văn bản', en: 'document' },
   file: { vi: 'tệp đính kèm', en: 'attached file' },
   link: { vi: 'liên kết', en: 'link' },
+  grant: { vi: 'quyền', en: 'grant' },
 };

@@ -115,3 +115,4 @@ export type OrgCandidate = OrgMatch['candidates'][number];
 
 export type CreatePlanInput = BodyOf<'/api/v1/plans', 'post'>;
 export type OrgResolution = CreatePlanInput['organizations'][string];
+export type AuditChange = AuditRow['changes'][number];

@@ -6,6 +6,7 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/vi';
 import { type ReactNode, useCallback } from 'react';
 import { BrowserRouter } from 'react-router';
+import { useIsTouch } from '../components/useIsMobile';
 import { I18nProvider, type Language, useI18n } from '../i18n/I18nProvider';
 import { queryClient } from './queryClient';
 import { AppRoutes } from './routes';
@@ -20,11 +21,18 @@ const THEME = {
   },
 };
 
+/** On touch screens every control is at least 40 px high (tap targets); styles.css does the rest. */
+const TOUCH_THEME = {
+  ...THEME,
+  token: { ...THEME.token, controlHeight: 40, controlHeightSM: 40, controlHeightLG: 44 },
+};
+
 function LocalizedAnt({ children }: { children: ReactNode }) {
   const { lang } = useI18n();
+  const touch = useIsTouch();
   dayjs.locale(lang === 'vi' ? 'vi' : 'en');
   return (
-    <ConfigProvider locale={lang === 'vi' ? viVN : enUS} theme={THEME}>
+    <ConfigProvider locale={lang === 'vi' ? viVN : enUS} theme={touch ? TOUCH_THEME : THEME}>
       <AntApp>{children}</AntApp>
     </ConfigProvider>
   );

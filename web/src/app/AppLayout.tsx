@@ -1,14 +1,15 @@
-import { Button, Drawer, Layout, Menu, type MenuProps, Typography } from 'antd';
+import { Button, Drawer, Dropdown, Layout, Menu, type MenuProps, Typography } from 'antd';
 import { Suspense, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { MenuIcon, StarIcon } from '../components/icons';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { Loading } from '../components/Loading';
 import { useIsMobile } from '../components/useIsMobile';
+import { ChangePasswordModal } from '../features/users/ChangePasswordModal';
 import { useI18n } from '../i18n/I18nProvider';
 import { allows, useLogout, useMe } from './auth';
 
-const SECTIONS = ['plans', 'documents', 'units', 'audit'] as const;
+const SECTIONS = ['plans', 'documents', 'units', 'audit', 'users'] as const;
 
 export function AppLayout() {
   const { t } = useI18n();
@@ -27,7 +28,16 @@ export function AppLayout() {
     { key: 'documents', label: <Link to="/documents">{t('nav.documents')}</Link> },
     { key: 'units', label: <Link to="/units">{t('nav.units')}</Link> },
     ...(allows(me, 'audit.read') ? [{ key: 'audit', label: <Link to="/audit">{t('nav.audit')}</Link> }] : []),
+    ...(allows(me, 'user.manage') ? [{ key: 'users', label: <Link to="/users">{t('nav.users')}</Link> }] : []),
   ];
+  const [passwordOpen, setPasswordOpen] = useState(false);
+  const userMenu: MenuProps = {
+    items: [
+      { key: 'password', label: t('account.changePassword') },
+      { key: 'logout', label: t('auth.logout') },
+    ],
+    onClick: ({ key }) => (key === 'password' ? setPasswordOpen(true) : onLogout()),
+  };
 
   const onLogout = () => {
     setDrawerOpen(false);
@@ -64,13 +74,18 @@ export function AppLayout() {
             {brand}
             <Menu className="tk-header-menu" theme="dark" mode="horizontal" selectedKeys={selected} items={items} />
             <div className="tk-header-user">
-              <span className="tk-header-name" title={me?.homeUnit?.name ?? undefined}>
-                {me?.displayName}
-              </span>
               <LanguageSwitch />
-              <Button size="small" ghost onClick={onLogout} loading={logout.isPending}>
-                {t('auth.logout')}
-              </Button>
+              <Dropdown menu={userMenu} trigger={['click']} placement="bottomRight">
+                <Button
+                  type="text"
+                  className="tk-header-name tk-header-button"
+                  title={me?.homeUnit?.name ?? undefined}
+                  loading={logout.isPending}
+                  data-testid="user-menu"
+                >
+                  {me?.displayName}
+                </Button>
+              </Dropdown>
             </div>
           </>
         )}
@@ -91,6 +106,15 @@ export function AppLayout() {
           </div>
           <Menu mode="inline" selectedKeys={selected} items={items} onClick={() => setDrawerOpen(false)} />
           <div className="tk-drawer-footer">
+            <Button
+              block
+              onClick={() => {
+                setDrawerOpen(false);
+                setPasswordOpen(true);
+              }}
+            >
+              {t('account.changePassword')}
+            </Button>
             <Button block onClick={onLogout} loading={logout.isPending}>
               {t('auth.logout')}
             </Button>
@@ -98,6 +122,7 @@ export function AppLayout() {
         </Drawer>
       ) : null}
 
+      <ChangePasswordModal open={passwordOpen} onClose={() => setPasswordOpen(false)} />
       <Layout.Content className="tk-content">
         <Suspense fallback={<Loading />}>
           <Outlet />

@@ -14,6 +14,7 @@ const DocumentPage = lazy(() => import('../features/documents/DocumentPage'));
 const UnitsPage = lazy(() => import('../features/units/UnitsPage'));
 const UnitPage = lazy(() => import('../features/units/UnitPage'));
 const AuditPage = lazy(() => import('../features/audit/AuditPage'));
+const UsersPage = lazy(() => import('../features/users/UsersPage'));
 const NotFoundPage = lazy(() => import('../features/errors/NotFoundPage'));
 
 export function AppRoutes() {
@@ -48,6 +49,14 @@ export function AppRoutes() {
             element={
               <RequireAction action="audit.read">
                 <AuditPage />
+              </RequireAction>
+            }
+          />
+          <Route
+            path="users"
+            element={
+              <RequireAction action="user.manage">
+                <UsersPage />
               </RequireAction>
             }
           />

@@ -37,6 +37,44 @@ describe.each(backends())('audit log on %s', (kind) => {
     expect(system.items.map((i: { action: string }) => i.action)).toEqual(['plan.create']);
   });
 
+  it('names the actor and the entity and lists only the changed fields, unit ids as names', async () => {
+    const unit = await unitId(t, 'xa-ta-xua-hlhpn');
+    const body = (await admin.request({ method: 'GET', url: '/api/v1/audit?action=org_unit.update' })).json();
+    expect(body.items[0]).toMatchObject({
+      actorDisplayName: 'Quản trị hệ thống',
+      entityId: unit,
+      entityName: expect.stringContaining('Tà Xùa'),
+      changes: [{ field: 'short_name', before: 'Hội LHPN xã Tà Xùa', after: 'Hội PN Tà Xùa' }],
+    });
+    const created = (await admin.request({ method: 'GET', url: '/api/v1/audit?action=user.create&limit=500' })).json();
+    const giamsat = created.items.find((i: { entityName: string }) => i.entityName?.includes('(giamsat)'));
+    expect(giamsat.changes).toContainEqual(
+      expect.objectContaining({ field: 'homeUnitId', afterLabel: expect.stringContaining('Ban Dân vận') }),
+    );
+    // The unit of each grant in the list is named too.
+    const grantUnit = (giamsat.changes as { field: string; after: { unit_id: string }[] }[]).find(
+      (c) => c.field === 'grants',
+    )?.after[0]?.unit_id;
+    expect(giamsat.unitNames[grantUnit ?? '']).toBe('Huyện Bắc Yên');
+  });
+
+  it('shows failed sign-ins with the username tried and the address', async () => {
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'giamsat', password: 'doan-bua-thoi' },
+      remoteAddress: '10.50.0.1',
+    });
+    const body = (await admin.request({ method: 'GET', url: '/api/v1/audit?action=auth.login_failed' })).json();
+    expect(body.items[0]).toMatchObject({
+      actorName: 'anonymous',
+      actorDisplayName: null,
+      entityName: expect.stringContaining('(giamsat)'),
+      ip: '10.50.0.1',
+      changes: expect.arrayContaining([{ field: 'username', before: null, after: 'giamsat' }]),
+    });
+  });
+
   it('never stores a password hash', async () => {
     const rows = await t.db.selectFrom('audit_log').select(['before', 'after']).execute();
     expect(JSON.stringify(rows)).not.toContain('$argon2');

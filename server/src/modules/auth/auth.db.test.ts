@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, testApp } from '../../test-support/app.js';
 import { backends, DEMO_PASSWORD } from '../../test-support/db.js';
+import { LOGIN_LIMITS } from './auth.service.js';
 
 describe.each(backends())('auth on %s', (kind) => {
   let t: TestApp;
@@ -61,6 +62,77 @@ describe.each(backends())('auth on %s', (kind) => {
     expect(blocked.json().code).toBe('too_many_attempts');
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
     expect((await attempt('10.0.0.8', DEMO_PASSWORD)).statusCode).toBe(200);
+  });
+
+  it('counts parallel attempts before checking them: of 50 at once from one address, 10 are checked, 40 get 429', async () => {
+    const attempts = Array.from({ length: 50 }, (_, i) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username: 'giamsat', password: i === 49 ? DEMO_PASSWORD : `sai-${i}` },
+        remoteAddress: '10.20.0.1',
+      }),
+    );
+    const codes = (await Promise.all(attempts)).map((r) => r.statusCode);
+    expect(codes.filter((c) => c === 401)).toHaveLength(10);
+    expect(codes.filter((c) => c === 429)).toHaveLength(40);
+    // The correct password, sent after 49 wrong ones, does not log in.
+    expect(codes[49]).toBe(429);
+  });
+
+  it('throttles a username attacked from many addresses at once', async () => {
+    const attempts = Array.from({ length: 50 }, (_, i) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username: 'bi-tan-cong', password: `sai-${i}` },
+        remoteAddress: `10.30.0.${i + 1}`,
+      }),
+    );
+    const codes = (await Promise.all(attempts)).map((r) => r.statusCode);
+    expect(codes.filter((c) => c === 401)).toHaveLength(LOGIN_LIMITS.perUsername);
+    expect(codes.filter((c) => c === 429)).toHaveLength(50 - LOGIN_LIMITS.perUsername);
+    const more = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'bi-tan-cong', password: 'sai-nua' },
+      remoteAddress: '10.30.1.1',
+    });
+    expect(more.statusCode).toBe(429);
+    expect((await t.login('thuongtruc')).user.username).toBe('thuongtruc');
+  });
+
+  it('records failed logins: the username tried, the reason and the address, never the password', async () => {
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'XA1-Truong', password: 'mat-khau-bi-mat-123' },
+      remoteAddress: '10.40.0.1',
+      headers: { 'user-agent': 'thu-nghiem' },
+    });
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'khong-ai-ca', password: 'mat-khau-bi-mat-456' },
+      remoteAddress: '10.40.0.1',
+    });
+    const rows = await t.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'auth.login_failed')
+      .where('ip', '=', '10.40.0.1')
+      .orderBy('id')
+      .execute();
+    const user = await t.db
+      .selectFrom('app_user')
+      .select('id')
+      .where('username', '=', 'xa1-truong')
+      .executeTakeFirstOrThrow();
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toMatchObject({ actor_id: null, entity_type: 'user', entity_id: user.id });
+    expect(rows[0]?.after).toMatchObject({ username: 'xa1-truong', reason: 'wrong_password', userAgent: 'thu-nghiem' });
+    expect(rows[1]).toMatchObject({ entity_id: null, after: expect.objectContaining({ reason: 'unknown_user' }) });
+    expect(JSON.stringify(rows)).not.toContain('mat-khau-bi-mat');
   });
 
   it('requires the CSRF token on state-changing requests', async () => {

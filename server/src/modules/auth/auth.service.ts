@@ -21,28 +21,74 @@ export function presentMe(actor: Actor, homeUnitName: string | null) {
   };
 }
 
+/** Attempts a minute per client address, and per username tried (from any address). */
+export const LOGIN_LIMITS = { perAddress: 10, perUsername: 20 } as const;
+
+/** Who tried to sign in, for the audit row of a failed attempt. Never the password. */
+const anonymous = (username: string): Actor => ({
+  userId: '',
+  username: 'anonymous',
+  displayName: username,
+  homeUnitId: null,
+  grants: [],
+});
+
 export class AuthService {
   private readonly throttle = new LoginThrottle();
   constructor(private readonly db: Kysely<Database>) {}
 
   async login(username: string, password: string, meta: { ip: string; userAgent?: string | undefined }) {
-    const wait = this.throttle.retryAfter(meta.ip);
-    if (wait > 0) throw new AppError(429, 'too_many_attempts', { seconds: wait }, { retryAfter: wait });
+    const name = username.trim().toLowerCase();
+    // Reserve the attempt before anything is awaited: parallel attempts are counted as they arrive.
+    const reservation = this.throttle.reserve([
+      { key: `ip:${meta.ip}`, limit: LOGIN_LIMITS.perAddress },
+      { key: `user:${name}`, limit: LOGIN_LIMITS.perUsername },
+    ]);
+    if (!reservation.ok) {
+      await this.recordFailure(name, null, 'throttled', meta);
+      const wait = reservation.retryAfter;
+      throw new AppError(429, 'too_many_attempts', { seconds: wait }, { retryAfter: wait });
+    }
     const user = await this.db
       .selectFrom('app_user')
       .select(['id', 'password_hash', 'is_active'])
-      .where('username', '=', username.trim().toLowerCase())
+      .where('username', '=', name)
       .executeTakeFirst();
     const ok = await verifyPassword(user?.password_hash ?? (await dummyHash()), password);
     if (!user || !ok || !user.is_active) {
-      this.throttle.fail(meta.ip);
+      await this.recordFailure(
+        name,
+        user?.id ?? null,
+        !user ? 'unknown_user' : !ok ? 'wrong_password' : 'inactive',
+        meta,
+      );
       throw new AppError(401, 'invalid_credentials');
     }
+    reservation.release();
     const session = await createSession(this.db, user.id, meta);
     const actor = await loadActor(this.db, user.id);
     if (!actor) throw new AppError(401, 'invalid_credentials');
     await recordAudit(this.db, { actor, ip: meta.ip }, { action: 'auth.login', entityType: 'user', entityId: user.id });
     return { ...session, actor };
+  }
+
+  /** A failed sign-in: the username tried, why it failed, from where. Never the password. */
+  private async recordFailure(
+    username: string,
+    userId: string | null,
+    reason: 'unknown_user' | 'wrong_password' | 'inactive' | 'throttled',
+    meta: { ip: string; userAgent?: string | undefined },
+  ) {
+    await recordAudit(
+      this.db,
+      { actor: anonymous(username), ip: meta.ip },
+      {
+        action: 'auth.login_failed',
+        entityType: 'user',
+        entityId: userId,
+        after: { username: username.slice(0, 100), reason, userAgent: meta.userAgent?.slice(0, 300) ?? null },
+      },
+    );
   }
 
   async logout(actor: Actor, tokenHash: string, ip: string) {

@@ -1,23 +1,22 @@
 import { z } from 'zod';
-import { ROLES } from '../../platform/access.js';
 import { ctxOf } from '../../platform/auth/plugin.js';
-import { Uuid } from '../../platform/schemas.js';
+import { unauthenticated } from '../../platform/errors.js';
+import { IdParams } from '../../platform/schemas.js';
 import type { App, Deps } from '../../platform/types.js';
+import {
+  ChangePasswordBody,
+  CreatedUser,
+  GrantInput,
+  GrantOut,
+  GrantParams,
+  NewUserBody,
+  ResetPasswordBody,
+  UserOut,
+  UserPatchBody,
+} from './users.schemas.js';
 import { UsersService } from './users.service.js';
 
 const tags = ['users'];
-
-const UserGrant = z.object({ id: Uuid, role: z.string(), unitId: Uuid.nullable(), unitName: z.string().nullable() });
-const UserRow = z.object({
-  id: Uuid,
-  username: z.string(),
-  displayName: z.string(),
-  isActive: z.boolean(),
-  isDemo: z.boolean(),
-  homeUnit: z.object({ id: Uuid, name: z.string() }).nullable(),
-  grants: z.array(UserGrant),
-});
-const CreatedUser = z.object({ id: Uuid, username: z.string(), displayName: z.string() });
 
 export function usersRoutes(app: App, { db }: Deps): void {
   const service = new UsersService(db);
@@ -27,32 +26,88 @@ export function usersRoutes(app: App, { db }: Deps): void {
       schema: {
         tags,
         summary: 'Người dùng và quyền (quản trị)',
-        response: { 200: z.object({ items: z.array(UserRow) }) },
+        response: { 200: z.object({ items: z.array(UserOut) }) },
       },
     },
     async (req) => ({ items: await service.list(ctxOf(req)) }),
   );
   app.post(
     '/api/v1/users',
+    { schema: { tags, summary: 'Tạo người dùng (quản trị)', body: NewUserBody, response: { 201: CreatedUser } } },
+    async (req, reply) => reply.status(201).send(await service.create(ctxOf(req), req.body)),
+  );
+  app.get(
+    '/api/v1/users/:id',
+    { schema: { tags, summary: 'Một người dùng (quản trị)', params: IdParams, response: { 200: UserOut } } },
+    async (req) => service.get(ctxOf(req), req.params.id),
+  );
+  app.patch(
+    '/api/v1/users/:id',
     {
       schema: {
         tags,
-        summary: 'Tạo người dùng (quản trị)',
-        body: z
-          .object({
-            username: z.string().regex(/^[a-z0-9][a-z0-9._-]{1,49}$/i),
-            displayName: z.string().trim().min(1).max(200),
-            password: z.string().min(10).max(200),
-            homeUnitId: Uuid.nullish(),
-            grants: z.array(z.object({ role: z.enum(ROLES), unitId: Uuid.nullable() })).max(50),
-          })
-          .strict(),
-        response: { 201: CreatedUser },
+        summary: 'Sửa, khóa hoặc mở khóa người dùng (quản trị); khóa thì kết thúc mọi phiên',
+        params: IdParams,
+        body: UserPatchBody,
+        response: { 200: UserOut },
+      },
+    },
+    async (req) => service.update(ctxOf(req), req.params.id, req.body),
+  );
+  app.post(
+    '/api/v1/users/:id/grants',
+    {
+      schema: {
+        tags,
+        summary: 'Cấp quyền (vai trò tại đơn vị) cho người dùng (quản trị)',
+        params: IdParams,
+        body: GrantInput,
+        response: { 201: GrantOut },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await service.addGrant(ctxOf(req), req.params.id, req.body)),
+  );
+  app.delete(
+    '/api/v1/users/:id/grants/:grantId',
+    { schema: { tags, summary: 'Thu hồi một quyền (quản trị)', params: GrantParams } },
+    async (req, reply) => {
+      await service.removeGrant(ctxOf(req), req.params.id, req.params.grantId);
+      return reply.status(204).send();
+    },
+  );
+  app.post(
+    '/api/v1/users/:id/password',
+    {
+      schema: {
+        tags,
+        summary: 'Đặt lại mật khẩu (quản trị); mọi phiên của người dùng kết thúc',
+        params: IdParams,
+        body: ResetPasswordBody,
       },
     },
     async (req, reply) => {
-      const user = await service.create(ctxOf(req), req.body);
-      return reply.status(201).send({ id: user.id, username: user.username, displayName: user.display_name });
+      await service.resetPassword(ctxOf(req), req.params.id, req.body.password);
+      return reply.status(204).send();
+    },
+  );
+  app.post(
+    '/api/v1/me/password',
+    {
+      schema: {
+        tags,
+        summary: 'Đổi mật khẩu của chính mình (cần mật khẩu hiện tại); các phiên khác kết thúc',
+        body: ChangePasswordBody,
+      },
+    },
+    async (req, reply) => {
+      if (!req.session) throw unauthenticated();
+      await service.changeOwnPassword(
+        ctxOf(req),
+        req.session.tokenHash,
+        req.body.currentPassword,
+        req.body.newPassword,
+      );
+      return reply.status(204).send();
     },
   );
 }

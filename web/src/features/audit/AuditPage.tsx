@@ -22,26 +22,105 @@ interface Filters {
 
 const EMPTY: Filters = { entityType: '', action: '', actor: '', range: null };
 
-function Json({ value, label }: { value: unknown; label: string }) {
-  const { t } = useI18n();
+function Value({
+  value,
+  label,
+  names = {},
+}: {
+  value: unknown;
+  label?: string | undefined;
+  names?: Record<string, string>;
+}) {
+  const { t, label: labelOf } = useI18n();
+  if (label) return <>{label}</>;
+  if (value === null || value === undefined || value === '')
+    return <span className="tk-muted">{t('audit.empty')}</span>;
+  if (typeof value === 'boolean') return <>{value ? t('audit.yes') : t('audit.no')}</>;
+  if (typeof value === 'string' || typeof value === 'number') return <>{String(value)}</>;
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return <>{value.join('; ')}</>;
+  if (Array.isArray(value))
+    return (
+      <>
+        {value.map((v, i) =>
+          typeof v === 'object' && v && 'role' in v ? (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list inside one audit row
+            <Tag key={i}>
+              {labelOf('access.role', String((v as { role: unknown }).role))}
+              {grantUnit(v, names)}
+            </Tag>
+          ) : (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list inside one audit row
+            <code key={i}>{JSON.stringify(v)} </code>
+          ),
+        )}
+      </>
+    );
+  return <code>{JSON.stringify(value)}</code>;
+}
+
+/** ": Xã Tà Xùa" for a grant on a unit. */
+function grantUnit(v: object, names: Record<string, string>): string {
+  const id = (v as { unit_id?: unknown; unitId?: unknown }).unit_id ?? (v as { unitId?: unknown }).unitId;
+  return typeof id === 'string' ? `: ${names[id] ?? id}` : '';
+}
+
+/** Before → after of the changed fields only, with Vietnamese field names. */
+function Changes({ row }: { row: AuditRow }) {
+  const { t, label } = useI18n();
+  if (row.changes.length === 0) return <Typography.Text type="secondary">{t('audit.noChanges')}</Typography.Text>;
+  const reason = (c: AuditRow['changes'][number], v: unknown) =>
+    c.field === 'reason' && typeof v === 'string' ? label('audit.reason', v) : undefined;
+  // A creation or an event has no "before": one column of values.
+  const hasBefore = row.changes.some((c) => c.before !== null && c.before !== undefined);
   return (
-    <div className="tk-json">
-      <div className="tk-closing-label">{label}</div>
-      {value === null || value === undefined ? (
-        <Typography.Text type="secondary">{t('audit.none')}</Typography.Text>
-      ) : (
-        <pre>{JSON.stringify(value, null, 2)}</pre>
-      )}
-    </div>
+    <table className="tk-changes" data-testid="audit-changes">
+      <thead>
+        <tr>
+          <th>{t('audit.col.field')}</th>
+          {hasBefore ? <th>{t('audit.before')}</th> : null}
+          <th>{hasBefore ? t('audit.after') : t('audit.value')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {row.changes.map((c) => (
+          <tr key={c.field}>
+            <th scope="row">{label('audit.field', c.field)}</th>
+            {hasBefore ? (
+              <td>
+                <Value value={c.before} label={c.beforeLabel ?? reason(c, c.before)} names={row.unitNames} />
+              </td>
+            ) : null}
+            <td>
+              <Value value={c.after} label={c.afterLabel ?? reason(c, c.after)} names={row.unitNames} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 
 function entityLink(row: AuditRow) {
-  if (!row.entityId) return null;
+  if (!row.entityId) {
+    const tried = (row.after as { username?: string } | null)?.username;
+    return tried ? <span className="tk-mono">{tried}</span> : null;
+  }
+  const name = row.entityName ?? row.entityId;
   if (row.entityType === 'unit' || row.entityType === 'org_unit')
-    return <Link to={`/units/${row.entityId}`}>{row.entityId}</Link>;
-  if (row.entityType === 'plan') return <Link to={`/plans/${row.entityId}`}>{row.entityId}</Link>;
-  return <span className="tk-mono">{row.entityId}</span>;
+    return <Link to={`/units/${row.entityId}`}>{name}</Link>;
+  if (row.entityType === 'plan') return <Link to={`/plans/${row.entityId}`}>{name}</Link>;
+  if (row.entityType === 'document') return <Link to={`/documents/${row.entityId}`}>{name}</Link>;
+  return <span>{name}</span>;
+}
+
+function useActorName() {
+  const { t } = useI18n();
+  return (row: AuditRow) =>
+    row.actorName === 'system'
+      ? t('audit.system')
+      : row.actorName === 'anonymous'
+        ? t('audit.anonymous')
+        : (row.actorDisplayName ?? row.actorName);
 }
 
 export default function AuditPage() {
@@ -50,6 +129,7 @@ export default function AuditPage() {
   const [applied, setApplied] = useState<Filters>(EMPTY);
   const [page, setPage] = useState(1);
   const isMobile = useIsMobile();
+  const actorName = useActorName();
 
   const filter: AuditFilter = {
     entityType: applied.entityType.trim() || undefined,
@@ -91,8 +171,13 @@ export default function AuditPage() {
     {
       title: t('audit.col.actor'),
       dataIndex: 'actorName',
-      width: 160,
-      render: (name: string | null) => name ?? t('audit.system'),
+      width: 200,
+      render: (_: string, row) => (
+        <>
+          <div>{actorName(row)}</div>
+          {row.actorDisplayName ? <div className="tk-small tk-mono tk-muted">{row.actorName}</div> : null}
+        </>
+      ),
     },
     {
       title: t('audit.col.action'),
@@ -125,7 +210,7 @@ export default function AuditPage() {
       render: (_, row) => (
         <div className="tk-audit-cell">
           <div className="tk-small tk-muted">
-            {formatDateTime(row.at)} · {row.actorName ?? t('audit.system')}
+            {formatDateTime(row.at)} · {actorName(row)}
           </div>
           <div>
             <Tag className="tk-wrap-tag">{label('audit.action', row.action)}</Tag> {label('entity', row.entityType)}
@@ -201,12 +286,7 @@ export default function AuditPage() {
           dataSource={audit.data?.items ?? []}
           loading={audit.isFetching}
           expandable={{
-            expandedRowRender: (row) => (
-              <div className="tk-json-pair">
-                <Json label={t('audit.before')} value={row.before} />
-                <Json label={t('audit.after')} value={row.after} />
-              </div>
-            ),
+            expandedRowRender: (row) => <Changes row={row} />,
           }}
           pagination={{
             current: page,

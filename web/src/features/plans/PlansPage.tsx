@@ -41,7 +41,8 @@ export default function PlansPage() {
   if (plans.isError) return <ErrorResult error={plans.error} onRetry={() => void plans.refetch()} />;
 
   const items = plans.data;
-  const symbol = (plan: PlanSummary) => plan.symbol || <Tag>{t('plan.noNumber')}</Tag>;
+  const symbol = (plan: PlanSummary) =>
+    plan.symbol ? <span className="tk-nowrap">{plan.symbol}</span> : <Tag>{t('plan.noNumber')}</Tag>;
 
   if (isMobile) {
     return (

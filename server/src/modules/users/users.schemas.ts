@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { ROLES } from '../../platform/access.js';
+import { Uuid } from '../../platform/schemas.js';
+
+/** Strength is checked by the service (password-policy.ts), with a Vietnamese reason. */
+const Password = z.string().min(1).max(200);
+
+export const GrantInput = z.object({ role: z.enum(ROLES), unitId: Uuid.nullable() }).strict();
+
+export const NewUserBody = z
+  .object({
+    username: z.string().regex(/^[a-z0-9][a-z0-9._-]{1,49}$/i),
+    displayName: z.string().trim().min(1).max(200),
+    password: Password,
+    homeUnitId: Uuid.nullish(),
+    grants: z.array(GrantInput).max(50),
+  })
+  .strict();
+
+export const UserPatchBody = z
+  .object({
+    displayName: z.string().trim().min(1).max(200).optional(),
+    homeUnitId: Uuid.nullable().optional(),
+    isActive: z.boolean().optional(),
+  })
+  .strict();
+
+export const ResetPasswordBody = z.object({ password: Password }).strict();
+export const ChangePasswordBody = z.object({ currentPassword: Password, newPassword: Password }).strict();
+export const GrantParams = z.object({ id: Uuid, grantId: Uuid });
+
+export const GrantOut = z.object({
+  id: z.string(),
+  role: z.string(),
+  unitId: z.string().nullable(),
+  unitName: z.string().nullable(),
+});
+
+export const UserOut = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  isActive: z.boolean(),
+  isDemo: z.boolean(),
+  homeUnit: z.object({ id: z.string(), name: z.string() }).nullable(),
+  grants: z.array(GrantOut),
+});
+
+export const CreatedUser = z.object({ id: z.string(), username: z.string(), display_name: z.string() });

@@ -1,0 +1,286 @@
+import { App, Button, Divider, Drawer, Form, Input, Popconfirm, Select, Space, Switch, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useErrorMessage } from '../../components/ErrorResult';
+import { UnitSelect } from '../../components/UnitSelect';
+import { useIsMobile } from '../../components/useIsMobile';
+import { useI18n } from '../../i18n/I18nProvider';
+import {
+  ROLES,
+  type UserRole,
+  type UserRow,
+  useAddGrant,
+  useCreateUser,
+  useRemoveGrant,
+  useResetPassword,
+  useUpdateUser,
+} from './api';
+
+interface CreateValues {
+  username: string;
+  displayName: string;
+  password: string;
+  homeUnitId: string | null;
+  role: UserRole;
+  unitId: string | null;
+}
+
+function RoleSelect({ value, onChange, id }: { value?: UserRole; onChange?: (v: UserRole) => void; id?: string }) {
+  const { label } = useI18n();
+  return (
+    <Select<UserRole>
+      id={id}
+      value={value}
+      onChange={onChange}
+      options={ROLES.map((role) => ({ value: role, label: label('access.role', role) }))}
+      data-testid="role-select"
+    />
+  );
+}
+
+function CreateForm({ onDone }: { onDone: () => void }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<CreateValues>();
+  const create = useCreateUser();
+  const errorMessage = useErrorMessage();
+  const role = Form.useWatch('role', form);
+  return (
+    <Form<CreateValues>
+      form={form}
+      layout="vertical"
+      initialValues={{ role: 'viewer', homeUnitId: null, unitId: null }}
+      data-testid="user-create-form"
+      onFinish={(v) =>
+        create.mutate(
+          {
+            username: v.username.trim(),
+            displayName: v.displayName.trim(),
+            password: v.password,
+            homeUnitId: v.homeUnitId ?? null,
+            grants: [{ role: v.role, unitId: v.role === 'admin' ? null : (v.unitId ?? null) }],
+          },
+          {
+            onSuccess: () => {
+              void message.success(t('users.created'));
+              onDone();
+            },
+            onError: (error) => void message.error(errorMessage(error)),
+          },
+        )
+      }
+    >
+      <Form.Item
+        label={t('auth.username')}
+        name="username"
+        extra={t('users.usernameHelp')}
+        rules={[{ required: true, pattern: /^[a-zA-Z0-9][a-zA-Z0-9._-]{1,49}$/, message: t('users.usernameHelp') }]}
+      >
+        <Input autoComplete="off" />
+      </Form.Item>
+      <Form.Item label={t('users.displayName')} name="displayName" rules={[{ required: true, whitespace: true }]}>
+        <Input />
+      </Form.Item>
+      <Form.Item
+        label={t('account.newPassword')}
+        name="password"
+        extra={t('account.passwordRules')}
+        rules={[{ required: true, min: 10, message: t('account.passwordRules') }]}
+      >
+        <Input.Password autoComplete="new-password" />
+      </Form.Item>
+      <Form.Item label={t('users.homeUnit')} name="homeUnitId">
+        <UnitSelect placeholder={t('users.homeUnit')} />
+      </Form.Item>
+      <Form.Item label={t('users.role')} name="role" rules={[{ required: true }]}>
+        <RoleSelect />
+      </Form.Item>
+      {role !== 'admin' ? (
+        <Form.Item
+          label={t('users.grantUnit')}
+          name="unitId"
+          rules={[{ required: true, message: t('users.unitRequired') }]}
+        >
+          <UnitSelect placeholder={t('users.grantUnit')} />
+        </Form.Item>
+      ) : null}
+      <Button type="primary" htmlType="submit" loading={create.isPending} block data-testid="user-create-submit">
+        {t('action.create')}
+      </Button>
+    </Form>
+  );
+}
+
+function EditForm({ user, isSelf }: { user: UserRow; isSelf: boolean }) {
+  const { t, label } = useI18n();
+  const { message } = App.useApp();
+  const errorMessage = useErrorMessage();
+  const update = useUpdateUser();
+  const addGrant = useAddGrant();
+  const removeGrant = useRemoveGrant();
+  const reset = useResetPassword();
+  const [grantRole, setGrantRole] = useState<UserRole>('viewer');
+  const [grantUnit, setGrantUnit] = useState<string | null>(null);
+  const [password, setPassword] = useState('');
+  const fail = (error: unknown) => void message.error(errorMessage(error));
+
+  return (
+    <>
+      <Form
+        layout="vertical"
+        initialValues={{ displayName: user.displayName, homeUnitId: user.homeUnit?.id ?? null }}
+        data-testid="user-edit-form"
+        onFinish={(v: { displayName: string; homeUnitId: string | null }) =>
+          update.mutate(
+            { id: user.id, displayName: v.displayName.trim(), homeUnitId: v.homeUnitId ?? null },
+            { onSuccess: () => void message.success(t('users.saved')), onError: fail },
+          )
+        }
+      >
+        <Form.Item label={t('auth.username')}>
+          <Typography.Text className="tk-mono">{user.username}</Typography.Text>
+        </Form.Item>
+        <Form.Item label={t('users.displayName')} name="displayName" rules={[{ required: true, whitespace: true }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item label={t('users.homeUnit')} name="homeUnitId">
+          <UnitSelect placeholder={t('users.homeUnit')} />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" loading={update.isPending}>
+          {t('action.save')}
+        </Button>
+      </Form>
+
+      <Divider />
+      <Space align="center" wrap>
+        <Switch
+          checked={user.isActive}
+          disabled={isSelf}
+          loading={update.isPending}
+          onChange={(isActive) =>
+            update.mutate(
+              { id: user.id, isActive },
+              {
+                onSuccess: () => void message.success(isActive ? t('users.reactivated') : t('users.deactivated')),
+                onError: fail,
+              },
+            )
+          }
+          aria-label={t('users.active')}
+          data-testid="user-active"
+        />
+        <span>{user.isActive ? t('users.active') : t('users.inactive')}</span>
+      </Space>
+      <Typography.Paragraph type="secondary" className="tk-small">
+        {isSelf ? t('users.cannotDeactivateSelf') : t('users.deactivateHelp')}
+      </Typography.Paragraph>
+
+      <Divider titlePlacement="start">{t('users.grants')}</Divider>
+      <div className="tk-grant-list" data-testid="grant-list">
+        {user.grants.length === 0 ? <Typography.Text type="secondary">{t('users.noGrants')}</Typography.Text> : null}
+        {user.grants.map((g) => (
+          <div key={g.id} className="tk-grant-row">
+            <Tag color={g.role === 'admin' ? 'red' : 'blue'}>{label('access.role', g.role)}</Tag>
+            <span className="tk-grant-unit">{g.unitName ?? t('users.wholeSystem')}</span>
+            <Popconfirm
+              title={t('users.revokeConfirm')}
+              okText={t('users.revoke')}
+              cancelText={t('action.cancel')}
+              onConfirm={() => removeGrant.mutate({ userId: user.id, grantId: g.id }, { onError: fail })}
+            >
+              <Button size="small" danger data-testid="grant-revoke">
+                {t('users.revoke')}
+              </Button>
+            </Popconfirm>
+          </div>
+        ))}
+      </div>
+      <div className="tk-grant-add">
+        <RoleSelect value={grantRole} onChange={setGrantRole} />
+        {grantRole !== 'admin' ? (
+          <UnitSelect value={grantUnit} onChange={setGrantUnit} placeholder={t('users.grantUnit')} />
+        ) : null}
+        <Button
+          onClick={() =>
+            addGrant.mutate(
+              { userId: user.id, role: grantRole, unitId: grantRole === 'admin' ? null : grantUnit },
+              {
+                onSuccess: () => {
+                  void message.success(t('users.granted'));
+                  setGrantUnit(null);
+                },
+                onError: fail,
+              },
+            )
+          }
+          loading={addGrant.isPending}
+          data-testid="grant-add"
+        >
+          {t('users.grant')}
+        </Button>
+      </div>
+
+      <Divider titlePlacement="start">{t('users.resetPassword')}</Divider>
+      <Space.Compact block>
+        <Input.Password
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          placeholder={t('account.newPassword')}
+          autoComplete="new-password"
+          aria-label={t('account.newPassword')}
+        />
+        <Popconfirm
+          title={t('users.resetConfirm')}
+          okText={t('users.resetPassword')}
+          cancelText={t('action.cancel')}
+          onConfirm={() =>
+            reset.mutate(
+              { userId: user.id, password },
+              {
+                onSuccess: () => {
+                  void message.success(t('users.passwordReset'));
+                  setPassword('');
+                },
+                onError: fail,
+              },
+            )
+          }
+        >
+          <Button disabled={password.length === 0} loading={reset.isPending}>
+            {t('users.resetPassword')}
+          </Button>
+        </Popconfirm>
+      </Space.Compact>
+      <Typography.Paragraph type="secondary" className="tk-small">
+        {t('account.passwordRules')} {t('users.resetHelp')}
+      </Typography.Paragraph>
+    </>
+  );
+}
+
+/** Create a user, or edit one: name, home unit, active, grants, password reset. */
+export function UserDrawer({
+  user,
+  open,
+  isSelf,
+  onClose,
+}: {
+  user: UserRow | null;
+  open: boolean;
+  isSelf: boolean;
+  onClose: () => void;
+}) {
+  const { t } = useI18n();
+  const isMobile = useIsMobile();
+  return (
+    <Drawer
+      open={open}
+      onClose={onClose}
+      size={isMobile ? '100%' : 520}
+      title={user ? user.displayName : t('users.add')}
+      destroyOnHidden
+      data-testid="user-drawer"
+    >
+      {user ? <EditForm key={user.id} user={user} isSelf={isSelf} /> : <CreateForm onDone={onClose} />}
+    </Drawer>
+  );
+}
