@@ -590,6 +590,12 @@ export type paths = {
         };
       };
       responses: {
+        /** @description Đã thu hồi */
+        204: {
+          content: {
+            "application/json": null;
+          };
+        };
         /** @description Dữ liệu không hợp lệ (validation_failed, invalid_json…) */
         400: {
           content: {
@@ -645,6 +651,12 @@ export type paths = {
         };
       };
       responses: {
+        /** @description Đã đặt lại mật khẩu */
+        204: {
+          content: {
+            "application/json": null;
+          };
+        };
         /** @description Dữ liệu không hợp lệ (validation_failed, invalid_json…) */
         400: {
           content: {
@@ -714,6 +726,12 @@ export type paths = {
         };
       };
       responses: {
+        /** @description Đã đổi mật khẩu */
+        204: {
+          content: {
+            "application/json": null;
+          };
+        };
         /** @description Dữ liệu không hợp lệ (validation_failed, invalid_json…) */
         400: {
           content: {

@@ -12,7 +12,7 @@ export interface Change {
 }
 
 /** Bookkeeping columns that change with every write and say nothing to a reader. */
-const NOISE = new Set(['id', 'created_at', 'updated_at', 'search_text', 'path', 'depth', 'password_hash']);
+const NOISE = new Set(['id', 'created_at', 'updated_at', 'search_text', 'path', 'depth', 'password_hash', 'version']);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

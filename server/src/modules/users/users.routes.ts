@@ -69,10 +69,17 @@ export function usersRoutes(app: App, { db }: Deps): void {
   );
   app.delete(
     '/api/v1/users/:id/grants/:grantId',
-    { schema: { tags, summary: 'Thu hồi một quyền (quản trị)', params: GrantParams } },
+    {
+      schema: {
+        tags,
+        summary: 'Thu hồi một quyền (quản trị)',
+        params: GrantParams,
+        response: { 204: z.null().describe('Đã thu hồi') },
+      },
+    },
     async (req, reply) => {
       await service.removeGrant(ctxOf(req), req.params.id, req.params.grantId);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
   app.post(
@@ -83,11 +90,12 @@ export function usersRoutes(app: App, { db }: Deps): void {
         summary: 'Đặt lại mật khẩu (quản trị); mọi phiên của người dùng kết thúc',
         params: IdParams,
         body: ResetPasswordBody,
+        response: { 204: z.null().describe('Đã đặt lại mật khẩu') },
       },
     },
     async (req, reply) => {
       await service.resetPassword(ctxOf(req), req.params.id, req.body.password);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
   app.post(
@@ -97,6 +105,7 @@ export function usersRoutes(app: App, { db }: Deps): void {
         tags,
         summary: 'Đổi mật khẩu của chính mình (cần mật khẩu hiện tại); các phiên khác kết thúc',
         body: ChangePasswordBody,
+        response: { 204: z.null().describe('Đã đổi mật khẩu') },
       },
     },
     async (req, reply) => {
@@ -107,7 +116,7 @@ export function usersRoutes(app: App, { db }: Deps): void {
         req.body.currentPassword,
         req.body.newPassword,
       );
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 }
