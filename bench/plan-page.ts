@@ -2,6 +2,7 @@ import { buildApp } from '../server/src/app.js';
 import { loadConfig } from '../server/src/config.js';
 import * as documentsRepo from '../server/src/modules/documents/documents.repository.js';
 import * as repo from '../server/src/modules/plans/plans.repository.js';
+import { FIRST_PER_GROUP } from '../server/src/modules/plans/plans.service.js';
 import type { DatabaseKind } from '../server/src/platform/db/database.js';
 import { benchDatabase, type Figure, figure, sample } from './harness.js';
 
@@ -31,9 +32,9 @@ export async function planPage(kind: DatabaseKind, n: number): Promise<Figure> {
       const db = database.db;
       await repo.findPlan(db, plan.id);
       await Promise.all([
-        repo.sectionsOf(db, plan.id),
-        repo.tasksOf(db, plan.id),
-        repo.assignmentsOfPlan(db, plan.id),
+        repo.nodesOf(db, plan.id),
+        repo.assignmentCounts(db, plan.id),
+        repo.firstAssignments(db, plan.id, FIRST_PER_GROUP),
         documentsRepo.referencesOf(db, plan.document_id),
         repo.recipientsOf(db, plan.document_id),
       ]);

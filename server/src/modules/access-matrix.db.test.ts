@@ -22,6 +22,7 @@ interface Family {
 
 interface Ids {
   plan: string;
+  task: string;
   directive: string;
   hangChuPlan: string;
   huyen: string;
@@ -44,6 +45,18 @@ const adminOnly = (status: number) => ({ ...everyone(403), admin: status });
 const FAMILIES: Family[] = [
   { name: 'list plans', method: 'GET', url: () => '/api/v1/plans', expect: everyone(200) },
   { name: 'read the district plan', method: 'GET', url: (i) => `/api/v1/plans/${i.plan}`, expect: everyone(200) },
+  {
+    name: 'a task’s assignments, paged',
+    method: 'GET',
+    url: (i) => `/api/v1/plans/${i.plan}/tasks/${i.task}/assignments?limit=5`,
+    expect: everyone(200),
+  },
+  {
+    name: 'assignments of a task of another plan',
+    method: 'GET',
+    url: (i) => `/api/v1/plans/${i.plan}/tasks/${i.plan}/assignments`,
+    expect: everyone(404),
+  },
   { name: 'list units', method: 'GET', url: () => '/api/v1/org-units', expect: everyone(200) },
   { name: 'levels and kinds', method: 'GET', url: () => '/api/v1/org-levels', expect: everyone(200) },
   { name: 'own commune', method: 'GET', url: (i) => `/api/v1/org-units/${i.ownCommune}`, expect: everyone(200) },
@@ -167,6 +180,14 @@ describe.each(backends())('access matrix on %s', (kind) => {
     const plan = await t.db.selectFrom('plan').select('id').executeTakeFirstOrThrow();
     ids = {
       plan: plan.id,
+      task: (
+        await t.db
+          .selectFrom('plan_node')
+          .select('id')
+          .where('plan_id', '=', plan.id)
+          .where('kind', '=', 'task')
+          .executeTakeFirstOrThrow()
+      ).id,
       directive: (
         await t.db.selectFrom('document').select('id').where('symbol', '=', '21-CT/TW').executeTakeFirstOrThrow()
       ).id,

@@ -94,4 +94,5 @@ export const ENTITY_NAMES: Record<string, Message> = {
   document: { vi: 'văn bản', en: 'document' },
   file: { vi: 'tệp đính kèm', en: 'attached file' },
   link: { vi: 'liên kết', en: 'link' },
+  task: { vi: 'nhiệm vụ', en: 'task' },
 };
