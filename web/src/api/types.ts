@@ -131,28 +131,60 @@ export interface PlanReference {
   relation: string;
 }
 
-export interface PlanSection {
-  label: string;
-  title: string;
-  children: { label: string; title: string }[];
-}
-
 export interface Assignment {
   id: string;
   organization: string;
   role: string;
+  /** The collective phrase this assignment was expanded from ("Các cấp ủy đảng"), if any. */
+  selector: string | null;
   unitId: string | null;
   unitName: string | null;
 }
 
-export interface Task {
+/** Assignments of one role from one selector (null: units named one by one): how many, and the first few. */
+export interface AssignmentGroup {
+  selector: string | null;
+  count: number;
+  first: Assignment[];
+}
+
+export interface AssignmentSummary {
+  total: number;
+  roles: { role: string; count: number; groups: AssignmentGroup[] }[];
+}
+
+export type NodeStatus = 'not_started' | 'in_progress' | 'done' | 'cancelled';
+
+interface NodeFields {
   id: string;
-  ref: string;
+  weight: number;
+  status: NodeStatus;
   title: string | null;
+  children: PlanNode[];
+}
+
+export interface SectionNode extends NodeFields {
+  kind: 'section';
+  label: string;
+}
+
+export interface TaskNode extends NodeFields {
+  kind: 'task';
+  ref: string;
   text: string;
   deadline: string | null;
   recurrence: string | null;
-  assignments: Assignment[];
+  assignments: AssignmentSummary;
+}
+
+/** One node of the plan's tree as the server sends it, in order. */
+export type PlanNode = SectionNode | TaskNode;
+
+export interface AssignmentPage {
+  items: Assignment[];
+  total: number;
+  limit: number;
+  offset: number;
 }
 
 export interface Recipient {
@@ -177,9 +209,9 @@ export interface PlanDetail {
   parentPlanId?: string | null;
   document: DocumentInfo;
   references: PlanReference[];
-  sections: PlanSection[];
   objectives: string[];
-  tasks: Task[];
+  taskCount: number;
+  tree: PlanNode[];
   addressees: string[];
   recipients: Recipient[];
   signer: Signer | null;

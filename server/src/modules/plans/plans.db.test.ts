@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadActor } from '../../platform/auth/session.js';
-import { fold } from '../../platform/text.js';
 import { type Session, type TestApp, testApp, unitId } from '../../test-support/app.js';
 import { backends } from '../../test-support/db.js';
+import { seedWidePlan, WIDE_SELECTOR } from '../../test-support/wide-plan.js';
 import foundingPlan from './fixtures/founding-plan.plan.json' with { type: 'json' };
 import { PlansService } from './plans.service.js';
 
@@ -210,66 +209,8 @@ describe.each(backends())('plans on %s', (kind) => {
   });
 
   it('summarises a task assigned to 3,000 units and pages through them', async () => {
-    const huyen = await t.db
-      .selectFrom('org_unit')
-      .select(['id', 'path', 'depth'])
-      .where('code', '=', 'huyen')
-      .executeTakeFirstOrThrow();
-    const units = Array.from({ length: 3000 }, (_, i) => {
-      const id = randomUUID();
-      const name = `Đảng ủy xã Thử Nghiệm ${String(i + 1).padStart(4, '0')}`;
-      return {
-        id,
-        code: `thu-${i}`,
-        parent_id: huyen.id,
-        path: `${huyen.path}${id}/`,
-        depth: huyen.depth + 1,
-        kind: 'party_committee',
-        level: 'commune',
-        name,
-        search_text: fold(`${name} thu-${i}`),
-      };
-    });
-    for (let i = 0; i < units.length; i += 1000) {
-      await t.db
-        .insertInto('org_unit')
-        .values(units.slice(i, i + 1000))
-        .execute();
-    }
-    const selector = 'Tất cả xã, phường của tỉnh';
-    const plan = structuredClone(foundingPlan) as Parameters<InstanceType<typeof PlansService>['create']>[1]['plan'];
-    plan.document.title = 'Kế hoạch giao cho mọi xã';
-    plan.document.symbol = '77-KH/HU';
-    plan.tasks = [
-      {
-        ref: 'II.1',
-        title: null,
-        text: 'Mọi xã triển khai',
-        deadline: null,
-        recurrence: null,
-        assignments: [
-          { organization: 'Ban Dân vận Huyện ủy', role: 'lead' },
-          { organization: selector, role: 'responsible' },
-          { organization: 'Hội LHPN huyện', role: 'coordinate' },
-        ],
-      },
-    ];
-    const admin = await t.login('admin');
-    const actor = await loadActor(t.db, admin.user.id);
-    if (!actor) throw new Error('admin actor');
-    const { id } = await new PlansService(t.db).create(
-      { actor },
-      {
-        plan,
-        ownerUnitId: await unitId(t, 'huyen-uy-btv'),
-        units: {
-          'Ban Dân vận Huyện ủy': await unitId(t, 'huyen-uy-bdv'),
-          [selector]: units.map((u) => u.id),
-          'Hội LHPN huyện': await unitId(t, 'huyen-hlhpn'),
-        },
-      },
-    );
-
+    const { planId: id, unitIds } = await seedWidePlan(t.db, 3000);
+    const selector = WIDE_SELECTOR;
     const res = await monitor.request({ method: 'GET', url: `/api/v1/plans/${id}` });
     expect(res.statusCode).toBe(200);
     expect(res.body.length).toBeLessThan(100_000);
@@ -301,7 +242,7 @@ describe.each(backends())('plans on %s', (kind) => {
       for (const a of body.items) seen.add(a.unitId ?? '');
       if (body.items.length < 500) break;
     }
-    expect(seen).toEqual(new Set(units.map((u) => u.id)));
+    expect(seen).toEqual(new Set(unitIds));
 
     const all = (await monitor.request({ method: 'GET', url: `${url}?limit=3` })).json();
     expect(all.total).toBe(3002);
