@@ -8,7 +8,7 @@ import { benchDatabase, type Figure, figure, sample } from './harness.js';
 
 /**
  * plan-page: GET /api/v1/plans/{id} through the whole stack (routing, session, CSRF-free read,
- * policy, six queries, presentation, response validation), against the same six queries run
+ * policy, five queries, presentation, response validation), against the same five queries run
  * directly on the database as the floor.
  */
 export async function planPage(kind: DatabaseKind, n: number): Promise<Figure> {
@@ -33,8 +33,7 @@ export async function planPage(kind: DatabaseKind, n: number): Promise<Figure> {
       await repo.findPlan(db, plan.id);
       await Promise.all([
         repo.nodesOf(db, plan.id),
-        repo.assignmentCounts(db, plan.id),
-        repo.firstAssignments(db, plan.id, FIRST_PER_GROUP),
+        repo.assignmentGroups(db, plan.id, FIRST_PER_GROUP),
         documentsRepo.referencesOf(db, plan.document_id),
         repo.recipientsOf(db, plan.document_id),
       ]);

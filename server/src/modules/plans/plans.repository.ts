@@ -99,49 +99,57 @@ export function nodesOf(db: Db, planId: string) {
     .execute();
 }
 
-/** How many units each task of a plan has, by role and selector (null = named one by one). */
-export function assignmentCounts(db: Db, planId: string) {
-  return db
-    .selectFrom('assignment as a')
-    .innerJoin('plan_node as n', 'n.id', 'a.task_id')
-    .select([
-      'a.task_id',
-      'a.role',
-      'a.selector',
-      sql<number>`count(*)::int`.as('n'),
-      sql<number>`min(a.position)`.as('first'),
-    ])
-    .where('n.plan_id', '=', planId)
-    .groupBy(['a.task_id', 'a.role', 'a.selector'])
-    .execute();
-}
-
-/** The first `perGroup` assignments of each (task, role, selector) of a plan, in order. */
-export function firstAssignments(db: Db, planId: string, perGroup: number) {
+/**
+ * A plan's assignments summarised: for each (task, role, selector) — selector null for units
+ * named one by one — how many (`n`) and the first `perGroup` in order, one index range per
+ * group (assignment_task_role_idx), joined to their units. One row per kept assignment.
+ */
+export function assignmentGroups(db: Db, planId: string, perGroup: number) {
   return db
     .selectFrom((eb) =>
       eb
         .selectFrom('assignment as a')
         .innerJoin('plan_node as n', 'n.id', 'a.task_id')
-        .leftJoin('org_unit as u', 'u.id', 'a.unit_id')
         .select([
-          'a.id',
           'a.task_id',
-          'a.position',
-          'a.organization',
           'a.role',
           'a.selector',
-          'a.unit_id',
-          'u.name as unit_name',
-          sql<number>`row_number() over (partition by a.task_id, a.role, a.selector order by a.position)`.as('rank'),
+          sql<number>`min(a.position)`.as('first'),
+          sql<number>`count(*)::int`.as('n'),
         ])
         .where('n.plan_id', '=', planId)
-        .as('ranked'),
+        .groupBy(['a.task_id', 'a.role', 'a.selector'])
+        .as('g'),
     )
-    .selectAll()
-    .where('rank', '<=', perGroup)
-    .orderBy('task_id')
-    .orderBy('position')
+    .innerJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('assignment as x')
+          .select(['x.id', 'x.position', 'x.organization', 'x.unit_id'])
+          .whereRef('x.task_id', '=', 'g.task_id')
+          .whereRef('x.role', '=', 'g.role')
+          .whereRef('x.position', '>=', 'g.first')
+          .where(sql<boolean>`x.selector is not distinct from g.selector`)
+          .orderBy('x.position')
+          .limit(perGroup)
+          .as('x'),
+      (join) => join.onTrue(),
+    )
+    .leftJoin('org_unit as u', 'u.id', 'x.unit_id')
+    .select([
+      'x.id',
+      'g.task_id',
+      'g.n',
+      'g.first',
+      'x.position',
+      'x.organization',
+      'g.role',
+      'g.selector',
+      'x.unit_id',
+      'u.name as unit_name',
+    ])
+    .orderBy('g.task_id')
+    .orderBy('x.position')
     .execute();
 }
 

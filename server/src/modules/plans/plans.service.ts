@@ -47,41 +47,35 @@ function presentAssignment(a: AssignmentRow) {
  * Each task's assignments as counts by role and selector with the first few units of each
  * group, roles in the format's order, groups in the plan's order.
  */
-function summarise(
-  counts: Awaited<ReturnType<typeof repo.assignmentCounts>>,
-  firsts: Awaited<ReturnType<typeof repo.firstAssignments>>,
-): Map<string, Summary> {
+function summarise(rows: Awaited<ReturnType<typeof repo.assignmentGroups>>): Map<string, Summary> {
   const roleRank = (role: string) => {
     const i = (ROLES as readonly string[]).indexOf(role);
     return i < 0 ? ROLES.length : i;
   };
-  const key = (taskId: string, role: string, selector: string | null) => `${taskId}|${role}|${selector ?? ''}`;
-  const firstOf = new Map<string, ReturnType<typeof presentAssignment>[]>();
-  for (const a of firsts) {
-    const k = key(a.task_id, a.role, a.selector);
-    const list = firstOf.get(k) ?? [];
-    list.push(presentAssignment(a));
-    firstOf.set(k, list);
-  }
-  const out = new Map<string, Summary>();
-  const sorted = [...counts].sort(
-    (a, b) => roleRank(a.role) - roleRank(b.role) || a.role.localeCompare(b.role) || Number(a.first) - Number(b.first),
+  const sorted = [...rows].sort(
+    (a, b) =>
+      roleRank(a.role) - roleRank(b.role) ||
+      a.role.localeCompare(b.role) ||
+      Number(a.first) - Number(b.first) ||
+      a.position - b.position,
   );
-  for (const c of sorted) {
-    const summary = out.get(c.task_id) ?? { total: 0, roles: [] };
-    out.set(c.task_id, summary);
-    summary.total += c.n;
-    let role = summary.roles.find((r) => r.role === c.role);
+  const out = new Map<string, Summary>();
+  for (const row of sorted) {
+    const summary = out.get(row.task_id) ?? { total: 0, roles: [] };
+    out.set(row.task_id, summary);
+    let role = summary.roles.find((r) => r.role === row.role);
     if (!role) {
-      role = { role: c.role, count: 0, groups: [] };
+      role = { role: row.role, count: 0, groups: [] };
       summary.roles.push(role);
     }
-    role.count += c.n;
-    role.groups.push({
-      selector: c.selector,
-      count: c.n,
-      first: firstOf.get(key(c.task_id, c.role, c.selector)) ?? [],
-    });
+    let group = role.groups.find((g) => g.selector === row.selector);
+    if (!group) {
+      group = { selector: row.selector, count: row.n, first: [] };
+      role.groups.push(group);
+      role.count += row.n;
+      summary.total += row.n;
+    }
+    group.first.push(presentAssignment(row));
   }
   return out;
 }
@@ -107,14 +101,13 @@ export class PlansService {
     const plan = await repo.findPlan(this.db, id);
     if (!plan) throw notFound('plan');
     policy.assertCanRead(actor, { ownerPath: plan.owner_path, scopePath: plan.scope_path });
-    const [nodes, counts, firsts, references, recipients] = await Promise.all([
+    const [nodes, groups, references, recipients] = await Promise.all([
       repo.nodesOf(this.db, id),
-      repo.assignmentCounts(this.db, id),
-      repo.firstAssignments(this.db, id, FIRST_PER_GROUP),
+      repo.assignmentGroups(this.db, id, FIRST_PER_GROUP),
       documentsRepo.referencesOf(this.db, plan.document_id),
       repo.recipientsOf(this.db, plan.document_id),
     ]);
-    const summaries = summarise(counts, firsts);
+    const summaries = summarise(groups);
     return {
       id: plan.id,
       ownerUnit: { id: plan.owner_id, name: plan.owner_name },
