@@ -159,13 +159,23 @@ export const ImportPreview = z.object({
   owner: z.object({ unitId: Uuid, name: z.string(), confidence: z.number() }).nullable(),
 });
 
+/**
+ * Units one collective phrase may stand for: every commune and ward of the country (3,321) and
+ * then some, within the 2 MB body limit (a uuid is 39 bytes of JSON).
+ */
+export const MAX_SELECTOR_UNITS = 20_000;
+
 export const CreatePlanBody = z
   .object({
     plan: PlanImportObject,
     ownerUnitId: Uuid,
     organizations: z.record(
       z.string().max(500),
-      z.union([z.object({ unitId: Uuid }).strict(), z.object({ unitIds: z.array(Uuid).max(2000) }).strict(), z.null()]),
+      z.union([
+        z.object({ unitId: Uuid }).strict(),
+        z.object({ unitIds: z.array(Uuid).max(MAX_SELECTOR_UNITS) }).strict(),
+        z.null(),
+      ]),
     ),
   })
   .strict();
