@@ -109,6 +109,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('status', 'text', (c) =>
       c.notNull().defaultTo('not_started').check(sql`status in ('not_started', 'in_progress', 'done', 'cancelled')`),
     )
+    // Optimistic concurrency, as for every editable record: 1 when created, +1 on each update.
+    .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
     .addCheckConstraint('plan_node_task_text', sql`kind = 'section' or text is not null`)
     .execute();
   await sql`create index plan_node_plan_idx on plan_node (plan_id, parent_id, position)`.execute(db);

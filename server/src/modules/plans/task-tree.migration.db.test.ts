@@ -237,6 +237,7 @@ describe.each(backends())('migration 0005 (the task tree) on %s', (kind) => {
         recurrence: t.recurrence,
         weight: 1,
         status: 'not_started',
+        version: 1,
       });
     }
     expect(nodes.length).toBe(sections.length + tasks.length);

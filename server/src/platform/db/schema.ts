@@ -196,6 +196,7 @@ export interface PlanNodeTable {
   recurrence: string | null;
   weight: Generated<number>;
   status: Generated<'not_started' | 'in_progress' | 'done' | 'cancelled'>;
+  version: Generated<number>;
 }
 
 export interface AssignmentTable {
