@@ -1,7 +1,8 @@
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedWidePlan } from '../server/src/test-support/wide-plan.js';
-import { type DemoServer, launchChromium, login, screenshot, startDemoServer } from './support.js';
+import { type DemoServer, launchChromium, login, SCREENSHOTS, screenshot, startDemoServer } from './support.js';
 
 /** The plan page renders the server's tree, and a task done by 3,000 communes stays readable. */
 describe('the plan tree in Chromium', () => {
@@ -38,6 +39,13 @@ describe('the plan tree in Chromium', () => {
     );
     await iii1.scrollIntoViewIfNeeded();
     await screenshot(page, 'plan-tree-founding-desktop');
+    await iii1.screenshot({ path: join(SCREENSHOTS, 'plan-tree-task-desktop.png') });
+
+    await page.setViewportSize({ width: 360, height: 800 });
+    await expect.poll(() => page.getByTestId('task').count()).toBe(9);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await iii1.screenshot({ path: join(SCREENSHOTS, 'plan-tree-task-phone.png') });
     await page.close();
   });
 
