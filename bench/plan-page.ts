@@ -2,12 +2,13 @@ import { buildApp } from '../server/src/app.js';
 import { loadConfig } from '../server/src/config.js';
 import * as documentsRepo from '../server/src/modules/documents/documents.repository.js';
 import * as repo from '../server/src/modules/plans/plans.repository.js';
+import { FIRST_PER_GROUP } from '../server/src/modules/plans/plans.service.js';
 import type { DatabaseKind } from '../server/src/platform/db/database.js';
 import { benchDatabase, type Figure, figure, sample } from './harness.js';
 
 /**
  * plan-page: GET /api/v1/plans/{id} through the whole stack (routing, session, CSRF-free read,
- * policy, six queries, presentation, response validation), against the same six queries run
+ * policy, five queries, presentation, response validation), against the same five queries run
  * directly on the database as the floor.
  */
 export async function planPage(kind: DatabaseKind, n: number): Promise<Figure> {
@@ -31,9 +32,8 @@ export async function planPage(kind: DatabaseKind, n: number): Promise<Figure> {
       const db = database.db;
       await repo.findPlan(db, plan.id);
       await Promise.all([
-        repo.sectionsOf(db, plan.id),
-        repo.tasksOf(db, plan.id),
-        repo.assignmentsOfPlan(db, plan.id),
+        repo.nodesOf(db, plan.id),
+        repo.assignmentGroups(db, plan.id, FIRST_PER_GROUP),
         documentsRepo.referencesOf(db, plan.document_id),
         repo.recipientsOf(db, plan.document_id),
       ]);

@@ -14,6 +14,7 @@ export const SCREENSHOTS = resolve('test-output/screenshots');
 export interface DemoServer {
   app: App;
   baseUrl: string;
+  db: Awaited<ReturnType<typeof openDatabase>>['db'];
   unitId(code: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -27,6 +28,7 @@ export async function startDemoServer(): Promise<DemoServer> {
   return {
     app,
     baseUrl: address,
+    db: database.db,
     unitId: async (code) =>
       (await database.db.selectFrom('org_unit').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id,
     close: async () => {

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001_foundation.js';
 import * as m0002 from './0002_documents.js';
 import * as m0003 from './0003_versions.js';
+import * as m0005 from './0005_task_tree.js';
 import * as m0007 from './0007_grant_identity.js';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
@@ -9,5 +10,6 @@ export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_documents': m0002,
   '0003_versions': m0003,
+  '0005_task_tree': m0005,
   '0007_grant_identity': m0007,
 };

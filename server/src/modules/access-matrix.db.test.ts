@@ -28,6 +28,7 @@ type Expect = Record<Exclude<Who, 'anonymous'>, number> & { anonymous?: number }
 
 interface Ids {
   plan: string;
+  task: string;
   directive: string;
   provinceLetter: string;
   districtDoc: string;
@@ -137,6 +138,18 @@ const FAMILIES: Family[] = [
 
   // ── plans ──
   { route: 'GET /api/v1/plans', name: 'list plans', url: () => '/api/v1/plans', expect: all(200) },
+  {
+    route: 'GET /api/v1/plans/:id/tasks/:taskId/assignments',
+    name: 'a task’s assignments, paged',
+    url: (i) => `/api/v1/plans/${i.plan}/tasks/${i.task}/assignments?limit=5`,
+    expect: { ...all(200), 'giamsat-phu-yen': 403 },
+  },
+  {
+    route: 'GET /api/v1/plans/:id/tasks/:taskId/assignments',
+    name: 'assignments of a task of another plan',
+    url: (i) => `/api/v1/plans/${i.plan}/tasks/${i.plan}/assignments`,
+    expect: { ...all(404), 'giamsat-phu-yen': 403 },
+  },
   {
     route: 'GET /api/v1/plans/:id',
     name: 'read the district plan',
@@ -456,7 +469,7 @@ async function fingerprint(t: TestApp): Promise<string> {
       (select count(*) from org_unit), (select max(updated_at)::text from org_unit),
       (select count(*) from org_level), (select count(*) from app_user), (select count(*) from role_grant),
       (select string_agg(display_name || is_active::text || password_hash, ',' order by id) from app_user),
-      (select count(*) from plan), (select count(*) from task), (select count(*) from assignment),
+      (select count(*) from plan), (select count(*) from plan_node), (select count(*) from assignment),
       (select count(*) from document), (select max(updated_at)::text from document),
       (select string_agg(coalesce(issuer_unit_id::text, '-'), ',' order by id) from document),
       (select string_agg(sha256, ',' order by document_id) from document_file),
@@ -480,6 +493,14 @@ describe.each(backends())('access matrix on %s', (kind) => {
     const plan = await t.db.selectFrom('plan').select('id').executeTakeFirstOrThrow();
     ids = {
       plan: plan.id,
+      task: (
+        await t.db
+          .selectFrom('plan_node')
+          .select('id')
+          .where('plan_id', '=', plan.id)
+          .where('kind', '=', 'task')
+          .executeTakeFirstOrThrow()
+      ).id,
       directive: await docId('21-CT/TW'),
       provinceLetter: await docId('570-CV/TU'),
       districtDoc: await docId('23-CT/HU'),

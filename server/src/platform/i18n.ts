@@ -145,4 +145,5 @@ export const ENTITY_NAMES: Record<string, Message> = {
   file: { vi: 'tệp đính kèm', en: 'attached file' },
   link: { vi: 'liên kết', en: 'link' },
   grant: { vi: 'quyền', en: 'grant' },
+  task: { vi: 'nhiệm vụ', en: 'task' },
 };

@@ -2,6 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
 import type {
+  AssignmentPage,
   AuditFilter,
   AuditPage,
   CascadeNode,
@@ -35,6 +36,8 @@ export const keys = {
   unitAssignments: (id: string) => ['org-units', 'assignments', id] as const,
   plans: ['plans', 'list'] as const,
   plan: (id: string) => ['plans', 'detail', id] as const,
+  taskAssignments: (planId: string, taskId: string, query: TaskAssignmentQuery) =>
+    ['plans', 'task-assignments', planId, taskId, query] as const,
   audit: (filter: AuditFilter) => ['audit', filter] as const,
   documents: (filter: DocumentFilter) => ['documents', 'list', filter] as const,
   document: (id: string) => ['documents', 'detail', id] as const,
@@ -154,6 +157,31 @@ export function usePlan(id: string) {
   return useQuery({
     queryKey: keys.plan(id),
     queryFn: ({ signal }) => api<PlanDetail>(`/plans/${encodeURIComponent(id)}`, { signal }),
+  });
+}
+
+export interface TaskAssignmentQuery {
+  role?: string;
+  q?: string;
+  limit: number;
+  offset: number;
+}
+
+/** One page of a task's assignments (the plan answer only names the first few of each group). */
+export function useTaskAssignments(planId: string, taskId: string, query: TaskAssignmentQuery, enabled = true) {
+  return useQuery({
+    queryKey: keys.taskAssignments(planId, taskId, query),
+    queryFn: ({ signal }) => {
+      const params = new URLSearchParams({ limit: String(query.limit), offset: String(query.offset) });
+      if (query.role) params.set('role', query.role);
+      if (query.q) params.set('q', query.q);
+      return api<AssignmentPage>(
+        `/plans/${encodeURIComponent(planId)}/tasks/${encodeURIComponent(taskId)}/assignments?${params}`,
+        { signal },
+      );
+    },
+    placeholderData: (previous) => previous,
+    enabled,
   });
 }
 

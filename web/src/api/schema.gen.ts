@@ -3,6 +3,11 @@
  * Do not edit: change the zod schemas in server/src/modules/<m>/ and run `npm run gen:api`.
  */
 
+/** OneOf type helpers */
+type Without<T, U> = { [P in Exclude<keyof T, keyof U>]?: never };
+type XOR<T, U> = (T | U) extends object ? (Without<T, U> & U) | (Without<U, T> & T) : T | U;
+type OneOf<T extends any[]> = T extends [infer Only] ? Only : T extends [infer A, infer B, ...infer Rest] ? OneOf<[XOR<A, B>, ...Rest]> : never;
+
 export type paths = {
   "/api/health": {
     /** Tình trạng hệ thống */
@@ -3003,7 +3008,7 @@ export type paths = {
     };
   };
   "/api/v1/plans/{id}": {
-    /** Một kế hoạch: văn bản, căn cứ, mục, nhiệm vụ, phân công */
+    /** Một kế hoạch: văn bản, căn cứ, cây mục và nhiệm vụ, phân công tóm tắt theo vai trò */
     get: {
       parameters: {
         path: {
@@ -3052,33 +3057,9 @@ export type paths = {
                   /** Format: uuid */
                   documentId: string | null;
                 })[];
-              sections: ({
-                  label: string;
-                  title: string | null;
-                  children: ({
-                      label: string;
-                      title: string | null;
-                    })[];
-                })[];
               objectives: string[];
-              tasks: ({
-                  /** Format: uuid */
-                  id: string;
-                  ref: string;
-                  title: string | null;
-                  text: string;
-                  deadline: string | null;
-                  recurrence: string | null;
-                  assignments: ({
-                      /** Format: uuid */
-                      id: string;
-                      organization: string;
-                      role: string;
-                      /** Format: uuid */
-                      unitId: string | null;
-                      unitName: string | null;
-                    })[];
-                })[];
+              taskCount: number;
+              tree: components["schemas"]["PlanNode"][];
               addressees: string[];
               recipients: ({
                   asWritten: string;
@@ -3096,6 +3077,81 @@ export type paths = {
                 name: string | null;
               }) | null;
               actions: string[];
+            };
+          };
+        };
+        /** @description Dữ liệu không hợp lệ (validation_failed, invalid_json…) */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không có quyền, ngoài phạm vi, hoặc thiếu/sai x-csrf-token */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không tìm thấy */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Quá nhiều yêu cầu */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Cơ sở dữ liệu tạm thời không sẵn sàng (Retry-After) */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/plans/{id}/tasks/{taskId}/assignments": {
+    /** Các đơn vị được giao một nhiệm vụ, từng trang (lọc theo vai trò, tìm theo tên) */
+    get: {
+      parameters: {
+        query?: {
+          role?: "lead" | "responsible" | "coordinate" | "advised" | "report_to";
+          q?: string;
+          limit?: number;
+          offset?: number;
+        };
+        path: {
+          id: string;
+          taskId: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  /** Format: uuid */
+                  id: string;
+                  organization: string;
+                  role: string;
+                  selector: string | null;
+                  /** Format: uuid */
+                  unitId: string | null;
+                  unitName: string | null;
+                })[];
+              total: number;
+              limit: number;
+              offset: number;
             };
           };
         };
@@ -3529,6 +3585,53 @@ export type components = {
         missing: number;
       }) | null;
     };
+    PlanNodeInput: OneOf<[{
+      /** @enum {string} */
+      kind: "section";
+      /** Format: uuid */
+      id: string;
+      weight: number;
+      /** @enum {string} */
+      status: "not_started" | "in_progress" | "done" | "cancelled";
+      title: string | null;
+      label: string;
+      children: components["schemas"]["PlanNodeInput"][];
+    }, {
+      /** @enum {string} */
+      kind: "task";
+      /** Format: uuid */
+      id: string;
+      weight: number;
+      /** @enum {string} */
+      status: "not_started" | "in_progress" | "done" | "cancelled";
+      title: string | null;
+      ref: string;
+      text: string;
+      deadline: string | null;
+      recurrence: string | null;
+      assignments: {
+        total: number;
+        roles: ({
+            role: string;
+            count: number;
+            groups: ({
+                selector: string | null;
+                count: number;
+                first: ({
+                    /** Format: uuid */
+                    id: string;
+                    organization: string;
+                    role: string;
+                    selector: string | null;
+                    /** Format: uuid */
+                    unitId: string | null;
+                    unitName: string | null;
+                  })[];
+              })[];
+          })[];
+      };
+      children: components["schemas"]["PlanNodeInput"][];
+    }]>;
     ProblemInput: {
       type: string;
       title: string;
@@ -3598,6 +3701,53 @@ export type components = {
         missing: number;
       }) | null;
     };
+    PlanNode: OneOf<[{
+      /** @enum {string} */
+      kind: "section";
+      /** Format: uuid */
+      id: string;
+      weight: number;
+      /** @enum {string} */
+      status: "not_started" | "in_progress" | "done" | "cancelled";
+      title: string | null;
+      label: string;
+      children: components["schemas"]["PlanNode"][];
+    }, {
+      /** @enum {string} */
+      kind: "task";
+      /** Format: uuid */
+      id: string;
+      weight: number;
+      /** @enum {string} */
+      status: "not_started" | "in_progress" | "done" | "cancelled";
+      title: string | null;
+      ref: string;
+      text: string;
+      deadline: string | null;
+      recurrence: string | null;
+      assignments: {
+        total: number;
+        roles: ({
+            role: string;
+            count: number;
+            groups: ({
+                selector: string | null;
+                count: number;
+                first: ({
+                    /** Format: uuid */
+                    id: string;
+                    organization: string;
+                    role: string;
+                    selector: string | null;
+                    /** Format: uuid */
+                    unitId: string | null;
+                    unitName: string | null;
+                  })[];
+              })[];
+          })[];
+      };
+      children: components["schemas"]["PlanNode"][];
+    }]>;
     Problem: {
       type: string;
       title: string;

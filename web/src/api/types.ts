@@ -66,9 +66,16 @@ export type PlanSummary = ResponseOf<'/api/v1/plans', 'get'>['items'][number];
 export type PlanDetail = ResponseOf<'/api/v1/plans/{id}', 'get'>;
 export type DocumentInfo = PlanDetail['document'];
 export type PlanReference = PlanDetail['references'][number];
-export type PlanSection = PlanDetail['sections'][number];
-export type Task = PlanDetail['tasks'][number];
-export type Assignment = Task['assignments'][number];
+/** The plan's tree: sections and tasks in order (server/src/modules/plans/tree.ts). */
+export type PlanNode = components['schemas']['PlanNode'];
+export type SectionNode = Extract<PlanNode, { kind: 'section' }>;
+export type TaskNode = Extract<PlanNode, { kind: 'task' }>;
+export type NodeStatus = PlanNode['status'];
+/** A task's assignments counted by role and selector, with the first units of each group. */
+export type AssignmentSummary = TaskNode['assignments'];
+export type AssignmentGroup = AssignmentSummary['roles'][number]['groups'][number];
+export type Assignment = AssignmentGroup['first'][number];
+export type AssignmentPage = ResponseOf<'/api/v1/plans/{id}/tasks/{taskId}/assignments', 'get'>;
 export type Recipient = PlanDetail['recipients'][number];
 export type Signer = NonNullable<PlanDetail['signer']>;
 

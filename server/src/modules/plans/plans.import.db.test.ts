@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { multipartFile, type Session, type TestApp, testApp } from '../../test-support/app.js';
 import { backends } from '../../test-support/db.js';
+import { seedWidePlan } from '../../test-support/wide-plan.js';
 import { FOUNDING_TEXT_PATH } from './plans.seed.js';
 
 interface Preview {
@@ -32,12 +33,12 @@ describe.each(backends())('plan import on %s', (kind) => {
   let monitor: Session;
   const founding = readFileSync(FOUNDING_TEXT_PATH);
   const counts = async () => {
-    const n = async (table: 'document' | 'plan' | 'task' | 'assignment' | 'document_link') =>
+    const n = async (table: 'document' | 'plan' | 'assignment' | 'document_link') =>
       (await t.db.selectFrom(table).select('id').execute()).length;
     return {
       document: await n('document'),
       plan: await n('plan'),
-      task: await n('task'),
+      task: (await t.db.selectFrom('plan_node').select('id').where('kind', '=', 'task').execute()).length,
       assignment: await n('assignment'),
       link: await n('document_link'),
     };
@@ -177,5 +178,38 @@ describe.each(backends())('plan import on %s', (kind) => {
     expect(prose.statusCode).toBe(200);
     expect((prose.json() as Preview).plan.tasks).toEqual([]);
     expect((prose.json() as Preview).plan.source.warnings.length).toBeGreaterThan(0);
+  });
+
+  it('creates a plan whose collective phrase stands for 3,000 communes', async () => {
+    const { unitIds } = await seedWidePlan(t.db, 3000);
+    const preview = (
+      await monitor.request({
+        method: 'POST',
+        url: '/api/v1/plans/import',
+        payload: { text: founding.toString('utf8'), fileName: 'kh.txt' },
+      })
+    ).json() as Preview;
+    const plan = { ...preview.plan, document: { ...preview.plan.document, symbol: '48-KH/HU', date: '2018-06-07' } };
+    const organizations = { ...choices(preview), 'Các cấp ủy đảng': { unitIds } };
+    const res = await monitor.request({
+      method: 'POST',
+      url: '/api/v1/plans',
+      payload: { plan, ownerUnitId: preview.owner?.unitId, organizations },
+    });
+    expect(res.statusCode, res.body.slice(0, 500)).toBe(201);
+    const stored = await t.db
+      .selectFrom('assignment')
+      .innerJoin('plan_node', 'plan_node.id', 'assignment.task_id')
+      .select('assignment.unit_id')
+      .where('plan_node.plan_id', '=', res.json().id)
+      .where('assignment.selector', '=', 'Các cấp ủy đảng')
+      .execute();
+    const tasksWithCommittees = preview.plan.tasks.filter((task) =>
+      (task as { assignments: { organization: string }[] }).assignments.some(
+        (a) => a.organization === 'Các cấp ủy đảng',
+      ),
+    ).length;
+    expect(tasksWithCommittees).toBeGreaterThan(0);
+    expect(stored.length).toBe(3000 * tasksWithCommittees);
   });
 });

@@ -28,9 +28,10 @@ export function listPlans(db: Db, prefixes: string[] | null) {
       'u.path as owner_path',
       'scope.path as scope_path',
       eb
-        .selectFrom('task as t')
+        .selectFrom('plan_node as t')
         .select(sql<number>`count(*)::int`.as('n'))
         .whereRef('t.plan_id', '=', 'p.id')
+        .where('t.kind', '=', 'task')
         .as('task_count'),
     ]);
   if (prefixes) {
@@ -79,34 +80,135 @@ export function findPlan(db: Db, id: string) {
     .executeTakeFirst();
 }
 
-export function sectionsOf(db: Db, planId: string) {
+/** Every section and task of a plan (the service nests them by parent and position). */
+export function nodesOf(db: Db, planId: string) {
   return db
-    .selectFrom('plan_section')
-    .select(['id', 'parent_id', 'label', 'title'])
+    .selectFrom('plan_node')
+    .select([
+      'id',
+      'parent_id',
+      'position',
+      'kind',
+      'label',
+      'title',
+      'text',
+      'deadline',
+      'recurrence',
+      'weight',
+      'status',
+    ])
     .where('plan_id', '=', planId)
-    .orderBy('position')
     .execute();
 }
 
-export function tasksOf(db: Db, planId: string) {
+/**
+ * A plan's assignments summarised: for each (task, role, selector) — selector null for units
+ * named one by one — how many (`n`) and the first `perGroup` in order, one index range per
+ * group (assignment_task_role_idx), joined to their units. One row per kept assignment.
+ */
+export function assignmentGroups(db: Db, planId: string, perGroup: number) {
   return db
-    .selectFrom('task')
-    .select(['id', 'ref', 'title', 'text', 'deadline', 'recurrence'])
-    .where('plan_id', '=', planId)
-    .orderBy('position')
+    .selectFrom((eb) =>
+      eb
+        .selectFrom('assignment as a')
+        .innerJoin('plan_node as n', 'n.id', 'a.task_id')
+        .select([
+          'a.task_id',
+          'a.role',
+          'a.selector',
+          sql<number>`min(a.position)`.as('first'),
+          sql<number>`count(*)::int`.as('n'),
+        ])
+        .where('n.plan_id', '=', planId)
+        .groupBy(['a.task_id', 'a.role', 'a.selector'])
+        .as('g'),
+    )
+    .innerJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('assignment as x')
+          .select(['x.id', 'x.position', 'x.organization', 'x.unit_id'])
+          .whereRef('x.task_id', '=', 'g.task_id')
+          .whereRef('x.role', '=', 'g.role')
+          .whereRef('x.position', '>=', 'g.first')
+          .where(sql<boolean>`x.selector is not distinct from g.selector`)
+          .orderBy('x.position')
+          .limit(perGroup)
+          .as('x'),
+      (join) => join.onTrue(),
+    )
+    .leftJoin('org_unit as u', 'u.id', 'x.unit_id')
+    .select([
+      'x.id',
+      'g.task_id',
+      'g.n',
+      'g.first',
+      'x.position',
+      'x.organization',
+      'g.role',
+      'g.selector',
+      'x.unit_id',
+      'u.name as unit_name',
+    ])
+    .orderBy('g.task_id')
+    .orderBy('x.position')
     .execute();
 }
 
-export function assignmentsOfPlan(db: Db, planId: string) {
+export function findTaskOfPlan(db: Db, planId: string, taskId: string) {
   return db
+    .selectFrom('plan_node')
+    .select(['id', 'label'])
+    .where('id', '=', taskId)
+    .where('plan_id', '=', planId)
+    .where('kind', '=', 'task')
+    .executeTakeFirst();
+}
+
+export interface AssignmentFilter {
+  role?: string | undefined;
+  /** Folded search terms; each must occur in the unit's search text or the organization as written. */
+  terms: string[];
+}
+
+function filteredAssignments(db: Db, taskId: string, filter: AssignmentFilter) {
+  let q = db
     .selectFrom('assignment as a')
-    .innerJoin('task as t', 't.id', 'a.task_id')
     .leftJoin('org_unit as u', 'u.id', 'a.unit_id')
-    .select(['a.id', 'a.task_id', 'a.organization', 'a.role', 'a.unit_id', 'u.name as unit_name'])
-    .where('t.plan_id', '=', planId)
-    .orderBy('t.position')
+    .where('a.task_id', '=', taskId);
+  if (filter.role) q = q.where('a.role', '=', filter.role);
+  for (const term of filter.terms) {
+    const pattern = `%${escapeLike(term)}%`;
+    q = q.where((eb) => eb.or([eb('u.search_text', 'like', pattern), eb(sql`lower(a.organization)`, 'like', pattern)]));
+  }
+  return q;
+}
+
+/** One page of a task's assignments, in the plan's order. */
+export function assignmentsOfTask(
+  db: Db,
+  taskId: string,
+  filter: AssignmentFilter,
+  page: { limit: number; offset: number },
+) {
+  return filteredAssignments(db, taskId, filter)
+    .select(['a.id', 'a.organization', 'a.role', 'a.selector', 'a.unit_id', 'u.name as unit_name'])
     .orderBy('a.position')
+    .orderBy('a.id')
+    .limit(page.limit)
+    .offset(page.offset)
     .execute();
+}
+
+export async function countAssignmentsOfTask(db: Db, taskId: string, filter: AssignmentFilter): Promise<number> {
+  const row = await filteredAssignments(db, taskId, filter)
+    .select(sql<number>`count(*)::int`.as('n'))
+    .executeTakeFirstOrThrow();
+  return row.n;
+}
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 export function recipientsOf(db: Db, documentId: string) {
@@ -123,7 +225,7 @@ export function recipientsOf(db: Db, documentId: string) {
 export function assignmentsOfUnit(db: Db, unitId: string) {
   return db
     .selectFrom('assignment as a')
-    .innerJoin('task as t', 't.id', 'a.task_id')
+    .innerJoin('plan_node as t', 't.id', 'a.task_id')
     .innerJoin('plan as p', 'p.id', 't.plan_id')
     .innerJoin('document as d', 'd.id', 'p.document_id')
     .innerJoin('org_unit as owner', 'owner.id', 'p.owner_unit_id')
@@ -133,7 +235,7 @@ export function assignmentsOfUnit(db: Db, unitId: string) {
       'a.role',
       'a.organization',
       't.id as task_id',
-      't.ref',
+      't.label as ref',
       't.title as task_title',
       't.text',
       'p.id as plan_id',
@@ -204,28 +306,23 @@ export async function insertPlan(
   return row.id;
 }
 
-export async function insertSection(
+export function insertNodes(
   db: Db,
-  row: { plan_id: string; parent_id: string | null; position: number; label: string; title: string | null },
-) {
-  const inserted = await db.insertInto('plan_section').values(row).returning('id').executeTakeFirstOrThrow();
-  return inserted.id;
-}
-
-export async function insertTask(
-  db: Db,
-  row: {
+  rows: Array<{
+    id: string;
     plan_id: string;
+    parent_id: string | null;
     position: number;
-    ref: string;
+    kind: 'section' | 'task';
+    label: string;
     title: string | null;
-    text: string;
+    text: string | null;
     deadline: string | null;
     recurrence: string | null;
-  },
+  }>,
 ) {
-  const inserted = await db.insertInto('task').values(row).returning('id').executeTakeFirstOrThrow();
-  return inserted.id;
+  if (rows.length === 0) return Promise.resolve();
+  return db.insertInto('plan_node').values(rows).execute();
 }
 
 export function insertAssignments(
@@ -239,8 +336,15 @@ export function insertAssignments(
     selector: string | null;
   }>,
 ) {
-  if (rows.length === 0) return Promise.resolve();
-  return db.insertInto('assignment').values(rows).execute();
+  return (async () => {
+    // 6 parameters a row; PostgreSQL takes at most 65,535 in one statement.
+    for (let i = 0; i < rows.length; i += 5000) {
+      await db
+        .insertInto('assignment')
+        .values(rows.slice(i, i + 5000))
+        .execute();
+    }
+  })();
 }
 
 /** The plan of the first document this one implements (or follows) that has a plan. */

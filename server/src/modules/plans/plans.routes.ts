@@ -29,12 +29,25 @@ export function plansRoutes(app: App, { db }: Deps): void {
     {
       schema: {
         tags,
-        summary: 'Một kế hoạch: văn bản, căn cứ, mục, nhiệm vụ, phân công',
+        summary: 'Một kế hoạch: văn bản, căn cứ, cây mục và nhiệm vụ, phân công tóm tắt theo vai trò',
         params: IdParams,
         response: { 200: s.PlanDetail },
       },
     },
     async (req) => service.get(actorOf(req), req.params.id),
+  );
+  app.get(
+    '/api/v1/plans/:id/tasks/:taskId/assignments',
+    {
+      schema: {
+        tags,
+        summary: 'Các đơn vị được giao một nhiệm vụ, từng trang (lọc theo vai trò, tìm theo tên)',
+        params: s.TaskParams,
+        querystring: s.AssignmentPageQuery,
+        response: { 200: s.AssignmentPage },
+      },
+    },
+    async (req) => service.taskAssignments(actorOf(req), req.params.id, req.params.taskId, req.query),
   );
   app.post(
     '/api/v1/plans/import',

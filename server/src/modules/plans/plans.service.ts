@@ -1,15 +1,19 @@
 import type { Kysely } from 'kysely';
+import type { z } from 'zod';
 import { type Actor, type Ctx, readablePrefixes } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
 import type { Database } from '../../platform/db/schema.js';
 import { AppError, notFound } from '../../platform/errors.js';
+import { searchTerms } from '../../platform/text.js';
 import * as documentsRepo from '../documents/documents.repository.js';
 import { DocumentsService, linkReferences } from '../documents/documents.service.js';
 import { organizationsPolicy } from '../organizations/organizations.policy.js';
 import { territoryOf } from '../organizations/organizations.repository.js';
-import type { PlanImportObject } from './plan-format.js';
+import { type PlanImportObject, ROLES } from './plan-format.js';
 import { plansPolicy as policy } from './plans.policy.js';
 import * as repo from './plans.repository.js';
+import type { AssignmentSummary, PlanNodeValue } from './plans.schemas.js';
+import { nest, planTree } from './tree.js';
 
 export interface CreatePlanInput {
   plan: PlanImportObject;
@@ -21,6 +25,60 @@ export interface CreatePlanInput {
    * units a selector expands to, or null/absent when left unassigned.
    */
   units: Record<string, string | string[] | null>;
+}
+
+/** How many units of each (role, selector) group the plan answer names; the rest is paged. */
+export const FIRST_PER_GROUP = 5;
+
+type Summary = z.infer<typeof AssignmentSummary>;
+type AssignmentRow = Awaited<ReturnType<typeof repo.assignmentsOfTask>>[number];
+
+function presentAssignment(a: AssignmentRow) {
+  return {
+    id: a.id,
+    organization: a.organization,
+    role: a.role,
+    selector: a.selector,
+    unitId: a.unit_id,
+    unitName: a.unit_name,
+  };
+}
+
+/**
+ * Each task's assignments as counts by role and selector with the first few units of each
+ * group, roles in the format's order, groups in the plan's order.
+ */
+function summarise(rows: Awaited<ReturnType<typeof repo.assignmentGroups>>): Map<string, Summary> {
+  const roleRank = (role: string) => {
+    const i = (ROLES as readonly string[]).indexOf(role);
+    return i < 0 ? ROLES.length : i;
+  };
+  const sorted = [...rows].sort(
+    (a, b) =>
+      roleRank(a.role) - roleRank(b.role) ||
+      a.role.localeCompare(b.role) ||
+      Number(a.first) - Number(b.first) ||
+      a.position - b.position,
+  );
+  const out = new Map<string, Summary>();
+  for (const row of sorted) {
+    const summary = out.get(row.task_id) ?? { total: 0, roles: [] };
+    out.set(row.task_id, summary);
+    let role = summary.roles.find((r) => r.role === row.role);
+    if (!role) {
+      role = { role: row.role, count: 0, groups: [] };
+      summary.roles.push(role);
+    }
+    let group = role.groups.find((g) => g.selector === row.selector);
+    if (!group) {
+      group = { selector: row.selector, count: row.n, first: [] };
+      role.groups.push(group);
+      role.count += row.n;
+      summary.total += row.n;
+    }
+    group.first.push(presentAssignment(row));
+  }
+  return out;
 }
 
 export class PlansService {
@@ -46,13 +104,13 @@ export class PlansService {
     if (!plan) throw notFound('plan');
     const placed = { ownerPath: plan.owner_path, scopePath: plan.scope_path };
     policy.assertCanRead(actor, placed);
-    const [sections, tasks, assignments, references, recipients] = await Promise.all([
-      repo.sectionsOf(this.db, id),
-      repo.tasksOf(this.db, id),
-      repo.assignmentsOfPlan(this.db, id),
+    const [nodes, groups, references, recipients] = await Promise.all([
+      repo.nodesOf(this.db, id),
+      repo.assignmentGroups(this.db, id, FIRST_PER_GROUP),
       documentsRepo.referencesOf(this.db, plan.document_id),
       repo.recipientsOf(this.db, plan.document_id),
     ]);
+    const summaries = summarise(groups);
     return {
       id: plan.id,
       ownerUnit: { id: plan.owner_id, name: plan.owner_name },
@@ -83,31 +141,21 @@ export class PlansService {
         relation: r.relation,
         documentId: r.target_document_id,
       })),
-      sections: sections
-        .filter((s) => s.parent_id === null)
-        .map((s) => ({
-          label: s.label,
-          title: s.title,
-          children: sections.filter((c) => c.parent_id === s.id).map((c) => ({ label: c.label, title: c.title })),
-        })),
       objectives: plan.objectives,
-      tasks: tasks.map((t) => ({
-        id: t.id,
-        ref: t.ref,
-        title: t.title,
-        text: t.text,
-        deadline: t.deadline,
-        recurrence: t.recurrence,
-        assignments: assignments
-          .filter((a) => a.task_id === t.id)
-          .map((a) => ({
-            id: a.id,
-            organization: a.organization,
-            role: a.role,
-            unitId: a.unit_id,
-            unitName: a.unit_name,
-          })),
-      })),
+      taskCount: nodes.filter((n) => n.kind === 'task').length,
+      tree: nest(nodes, (n, children): PlanNodeValue => {
+        const base = { id: n.id, weight: n.weight, status: n.status, title: n.title, children };
+        if (n.kind === 'section') return { kind: 'section', ...base, label: n.label };
+        return {
+          kind: 'task',
+          ...base,
+          ref: n.label,
+          text: n.text ?? '',
+          deadline: n.deadline,
+          recurrence: n.recurrence,
+          assignments: summaries.get(n.id) ?? { total: 0, roles: [] },
+        };
+      }),
       addressees: plan.addressees,
       recipients: recipients.map((r) => ({
         asWritten: r.as_written,
@@ -120,6 +168,26 @@ export class PlansService {
       signer: plan.signer,
       actions: policy.actions(actor, placed),
     };
+  }
+
+  /** One page of a task's assignments, filtered by role and search terms. */
+  async taskAssignments(
+    actor: Actor,
+    planId: string,
+    taskId: string,
+    query: { role?: string | undefined; q?: string | undefined; limit: number; offset: number },
+  ) {
+    const plan = await repo.findPlan(this.db, planId);
+    if (!plan) throw notFound('plan');
+    policy.assertCanRead(actor, { ownerPath: plan.owner_path, scopePath: plan.scope_path });
+    const task = await repo.findTaskOfPlan(this.db, planId, taskId);
+    if (!task) throw notFound('task');
+    const filter = { role: query.role, terms: query.q ? searchTerms(query.q) : [] };
+    const [rows, total] = await Promise.all([
+      repo.assignmentsOfTask(this.db, taskId, filter, query),
+      repo.countAssignmentsOfTask(this.db, taskId, filter),
+    ]);
+    return { items: rows.map(presentAssignment), total, limit: query.limit, offset: query.offset };
   }
 
   /**
@@ -137,7 +205,7 @@ export class PlansService {
       id: r.id,
       role: r.role,
       organization: r.organization,
-      task: { id: r.task_id, ref: r.ref, title: r.task_title, text: r.text },
+      task: { id: r.task_id, ref: r.ref, title: r.task_title, text: r.text ?? '' },
       plan: { id: r.plan_id, title: r.plan_title, symbol: r.symbol },
     }));
   }
@@ -228,62 +296,57 @@ export class PlansService {
         parent_plan_id: parentPlanId,
         objectives: plan.objectives,
       });
-      let position = 0;
-      for (const section of plan.sections) {
-        const sectionId = await repo.insertSection(trx, {
-          plan_id: planId,
-          parent_id: null,
-          position: position++,
-          label: section.label,
-          title: section.title,
-        });
-        for (const child of section.children) {
-          await repo.insertSection(trx, {
+      const nodes = planTree(plan);
+      await repo.insertNodes(
+        trx,
+        nodes.map((node) => {
+          const task = node.taskIndex === null ? null : plan.tasks[node.taskIndex];
+          return {
+            id: node.id,
             plan_id: planId,
-            parent_id: sectionId,
-            position: position++,
-            label: child.label,
-            title: child.title,
-          });
-        }
-      }
-      for (const [taskPosition, task] of plan.tasks.entries()) {
-        const taskId = await repo.insertTask(trx, {
-          plan_id: planId,
-          position: taskPosition,
-          ref: task.ref,
-          title: task.title,
-          text: task.text,
-          deadline: task.deadline,
-          recurrence: task.recurrence,
-        });
+            parent_id: node.parentId,
+            position: node.position,
+            kind: node.kind,
+            label: node.label,
+            title: node.title,
+            text: task?.text ?? null,
+            deadline: task?.deadline ?? null,
+            recurrence: task?.recurrence ?? null,
+          };
+        }),
+      );
+      type Row = Parameters<typeof repo.insertAssignments>[1][number];
+      const rows: Row[] = [];
+      for (const node of nodes) {
+        const task = node.taskIndex === null ? null : plan.tasks[node.taskIndex];
+        if (!task) continue;
         let n = 0;
-        type Row = Parameters<typeof repo.insertAssignments>[1][number];
-        const rows = task.assignments.flatMap((a): Row[] => {
+        for (const a of task.assignments) {
           const units = unitsOf(a.organization);
           if (units.length <= 1) {
-            return [
-              {
-                task_id: taskId,
-                position: n++,
-                organization: a.organization,
-                role: a.role,
-                unit_id: units[0] ?? null,
-                selector: null,
-              },
-            ];
+            rows.push({
+              task_id: node.id,
+              position: n++,
+              organization: a.organization,
+              role: a.role,
+              unit_id: units[0] ?? null,
+              selector: null,
+            });
+            continue;
           }
-          return units.map((unitId) => ({
-            task_id: taskId,
-            position: n++,
-            organization: a.organization,
-            role: a.role,
-            unit_id: unitId,
-            selector: a.organization,
-          }));
-        });
-        await repo.insertAssignments(trx, rows);
+          for (const unitId of units) {
+            rows.push({
+              task_id: node.id,
+              position: n++,
+              organization: a.organization,
+              role: a.role,
+              unit_id: unitId,
+              selector: a.organization,
+            });
+          }
+        }
       }
+      await repo.insertAssignments(trx, rows);
       await recordAudit(trx, ctx, {
         action: 'plan.create',
         entityType: 'plan',

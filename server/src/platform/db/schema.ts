@@ -189,28 +189,29 @@ export interface PlanTable {
   version: Generated<number>;
 }
 
-export interface PlanSectionTable {
+/** One node of a plan's tree: a section or a task (0005_task_tree). */
+export interface PlanNodeTable {
   id: Generated<string>;
   plan_id: string;
   parent_id: string | null;
+  /** Position among its siblings (same parent), from 0. */
   position: number;
+  kind: 'section' | 'task';
+  /** A section's label ("II", "1") or a task's ref ("II.1"). */
   label: string;
   title: string | null;
-}
-
-export interface TaskTable {
-  id: Generated<string>;
-  plan_id: string;
-  position: number;
-  ref: string;
-  title: string | null;
-  text: string;
+  /** A task's text (null for a section). */
+  text: string | null;
   deadline: DateOnly | null;
   recurrence: string | null;
+  weight: Generated<number>;
+  status: Generated<'not_started' | 'in_progress' | 'done' | 'cancelled'>;
+  version: Generated<number>;
 }
 
 export interface AssignmentTable {
   id: Generated<string>;
+  /** A `plan_node` of kind `task`. */
   task_id: string;
   position: number;
   organization: string;
@@ -235,8 +236,7 @@ export interface Database {
   document_file: DocumentFileTable;
   document_link: DocumentLinkTable;
   plan: PlanTable;
-  plan_section: PlanSectionTable;
-  task: TaskTable;
+  plan_node: PlanNodeTable;
   assignment: AssignmentTable;
 }
 

@@ -2,15 +2,59 @@ import { Breadcrumb, Card, Empty, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { usePlan } from '../../api/hooks';
-import type { PlanDetail, Recipient } from '../../api/types';
+import type { PlanDetail, PlanNode, Recipient, SectionNode } from '../../api/types';
 import { ErrorResult } from '../../components/ErrorResult';
 import { Loading } from '../../components/Loading';
 import { useDocumentTitle } from '../../components/PageTitle';
 import { ReferenceList } from '../../components/ReferenceList';
 import { formatDate } from '../../i18n/format';
 import { useI18n } from '../../i18n/I18nProvider';
-import { groupTasks } from './groupTasks';
 import { TaskCard } from './TaskCard';
+
+const hasTask = (node: PlanNode): boolean => node.kind === 'task' || node.children.some(hasTask);
+const clean = (label: string) => label.trim().replace(/[.)]+$/, '');
+const same = (a: string | null, b: string | null) => (a ?? '').trim().toLowerCase() === (b ?? '').trim().toLowerCase();
+
+/**
+ * The server's tree as it comes: a section is a heading over its children, a task a card.
+ * Sections without any task below them are left out (the objectives are shown above), and a
+ * sub-section that holds only the task of the same title shows just that task.
+ */
+function PlanTree({ planId, nodes, depth }: { planId: string; nodes: PlanNode[]; depth: number }) {
+  return (
+    <>
+      {nodes.filter(hasTask).map((node) => {
+        if (node.kind === 'task') {
+          return (
+            <div key={node.id} className="tk-tree-task">
+              <TaskCard planId={planId} task={node} />
+              {node.children.length > 0 ? (
+                <div className="tk-subtasks">
+                  <PlanTree planId={planId} nodes={node.children} depth={depth + 1} />
+                </div>
+              ) : null}
+            </div>
+          );
+        }
+        const only = node.children.length === 1 ? node.children[0] : undefined;
+        if (depth > 0 && only?.kind === 'task' && same(only.title, node.title)) {
+          return <PlanTree key={node.id} planId={planId} nodes={node.children} depth={depth} />;
+        }
+        return <TreeSection key={node.id} planId={planId} node={node} depth={depth} />;
+      })}
+    </>
+  );
+}
+
+function TreeSection({ planId, node, depth }: { planId: string; node: SectionNode; depth: number }) {
+  const heading = [clean(node.label), node.title].filter(Boolean).join('. ');
+  return (
+    <section className={depth === 0 ? 'tk-task-group' : 'tk-task-subgroup'} data-testid="plan-section">
+      {depth === 0 ? <h3 className="tk-group-title">{heading}</h3> : <h4 className="tk-subgroup-title">{heading}</h4>}
+      <PlanTree planId={planId} nodes={node.children} depth={depth + 1} />
+    </section>
+  );
+}
 
 function Section({
   title,
@@ -102,7 +146,6 @@ export default function PlanPage() {
   if (plan.isError) return <ErrorResult error={plan.error} onRetry={() => void plan.refetch()} />;
   const data = plan.data;
   const doc = data.document;
-  const groups = groupTasks(data.sections, data.tasks);
   const signer = data.signer;
 
   return (
@@ -127,29 +170,9 @@ export default function PlanPage() {
         </Section>
       ) : null}
 
-      <Section title={t('plan.tasks')} count={data.tasks.length} testId="tasks">
-        {data.tasks.length === 0 ? <Empty description={t('plan.noTasks')} /> : null}
-        {groups.map((group) => (
-          <section key={group.key} className="tk-task-group">
-            <h3 className="tk-group-title">
-              {group.label ? `${group.label}. ${group.title ?? ''}` : t('plan.otherTasks')}
-            </h3>
-            {group.items.map((item) =>
-              item.type === 'task' ? (
-                <TaskCard key={item.task.id} task={item.task} />
-              ) : (
-                <section key={item.key} className="tk-task-subgroup">
-                  <h4 className="tk-subgroup-title">
-                    {item.label}. {item.title ?? ''}
-                  </h4>
-                  {item.tasks.map((task) => (
-                    <TaskCard key={task.id} task={task} />
-                  ))}
-                </section>
-              ),
-            )}
-          </section>
-        ))}
+      <Section title={t('plan.tasks')} count={data.taskCount} testId="tasks">
+        {data.taskCount === 0 ? <Empty description={t('plan.noTasks')} /> : null}
+        <PlanTree planId={data.id} nodes={data.tree} depth={0} />
       </Section>
 
       {data.addressees.length > 0 || data.recipients.length > 0 || signer ? (
