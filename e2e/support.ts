@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { buildApp } from '../server/src/app.js';
 import { loadConfig } from '../server/src/config.js';
+import { modules } from '../server/src/modules/index.js';
 import { bootstrap } from '../server/src/platform/bootstrap.js';
 import { openDatabase } from '../server/src/platform/db/database.js';
 import type { App } from '../server/src/platform/types.js';
@@ -20,7 +21,7 @@ export interface DemoServer {
 
 export async function startDemoServer(): Promise<DemoServer> {
   const database = await openDatabase({});
-  await bootstrap(database.db, { demo: true, demoPassword: PASSWORD });
+  await bootstrap(database.db, { demo: true, demoPassword: PASSWORD, modules });
   const config = { ...loadConfig({}), webDir: resolve('dist/web'), logLevel: 'warn' };
   const app = await buildApp({ config, database, logger: false });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
