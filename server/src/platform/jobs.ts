@@ -154,8 +154,8 @@ export class JobQueue {
     for (const job of this.definitions.values()) {
       await worker.work(
         job.name,
-        { batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 },
-        async ([received]) => {
+        { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 },
+        async ([received]: PgBoss.JobWithMetadata<unknown>[]) => {
           if (received) await this.run(job, received);
         },
       );
