@@ -132,6 +132,19 @@ const FAMILIES: Family[] = [
     expect: { ...everyone(403), admin: 200, giamsat: 200 },
   },
   { name: 'read audit', method: 'GET', url: () => '/api/v1/audit', expect: adminOnly(200) },
+  { name: 'list jobs', method: 'GET', url: () => '/api/v1/jobs', expect: adminOnly(200) },
+  {
+    name: 'retry a job',
+    method: 'POST',
+    url: () => '/api/v1/jobs/00000000-0000-4000-8000-000000000000/retry',
+    expect: adminOnly(404),
+  },
+  {
+    name: 'cancel a job',
+    method: 'POST',
+    url: () => '/api/v1/jobs/00000000-0000-4000-8000-000000000000/cancel',
+    expect: adminOnly(404),
+  },
   { name: 'list users', method: 'GET', url: () => '/api/v1/users', expect: adminOnly(200) },
   {
     name: 'create user',

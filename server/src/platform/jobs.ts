@@ -250,6 +250,17 @@ export class JobQueue {
     };
   }
 
+  /** Number of jobs per state (live table and archive). */
+  async counts(): Promise<Partial<Record<JobState, number>>> {
+    await this.ready();
+    const { rows } = await sql<{ state: JobState; n: number }>`
+      select state, count(*)::int as n from (
+        select state::text as state, name from ${sql.raw(JOB_SCHEMA)}.job
+        union all select state::text, name from ${sql.raw(JOB_SCHEMA)}.archive) j
+      where name not like '\_\_pgboss%' group by state`.execute(this.database.db);
+    return Object.fromEntries(rows.map((r) => [r.state, r.n]));
+  }
+
   /** One job by id (live table only: archived jobs are done and cannot change). */
   async get(trx: Kysely<Database>, id: string): Promise<{ id: string; queue: string; state: JobState } | undefined> {
     await this.ready();
