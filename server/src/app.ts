@@ -76,7 +76,7 @@ export async function buildApp({ config, database, logger, clock = systemClock, 
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
 
-  registerAuth(app, database.db);
+  registerAuth(app, database.db, clock);
 
   app.get(
     '/api/health',

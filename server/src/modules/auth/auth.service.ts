@@ -3,6 +3,7 @@ import { type Actor, ROLE_DEFINITIONS } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
 import { dummyHash, verifyPassword } from '../../platform/auth/password.js';
 import { createSession, deleteSession, loadActor } from '../../platform/auth/session.js';
+import { type Clock, systemClock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
 import { LoginThrottle } from './login-throttle.js';
@@ -21,7 +22,10 @@ export function presentMe(actor: Actor, homeUnitName: string | null) {
 
 export class AuthService {
   private readonly throttle = new LoginThrottle();
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly clock: Clock = systemClock,
+  ) {}
 
   async login(username: string, password: string, meta: { ip: string; userAgent?: string | undefined }) {
     const wait = this.throttle.retryAfter(meta.ip);
@@ -36,7 +40,7 @@ export class AuthService {
       this.throttle.fail(meta.ip);
       throw new AppError(401, 'invalid_credentials');
     }
-    const session = await createSession(this.db, user.id, meta);
+    const session = await createSession(this.db, user.id, meta, this.clock.now());
     const actor = await loadActor(this.db, user.id);
     if (!actor) throw new AppError(401, 'invalid_credentials');
     await recordAudit(this.db, { actor, ip: meta.ip }, { action: 'auth.login', entityType: 'user', entityId: user.id });

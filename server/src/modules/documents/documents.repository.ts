@@ -154,10 +154,10 @@ export async function insertDocument(
   return row.id;
 }
 
-export function updateDocument(db: Db, id: string, values: Partial<DocumentValues>) {
+export function updateDocument(db: Db, id: string, values: Partial<DocumentValues>, now: Date = new Date()) {
   return db
     .updateTable('document')
-    .set({ ...values, updated_at: new Date() })
+    .set({ ...values, updated_at: now })
     .where('id', '=', id)
     .execute();
 }
@@ -218,6 +218,7 @@ export function findFile(db: Db, documentId: string) {
 export function upsertFile(
   db: Db,
   file: { document_id: string; file_name: string; content_type: string; size: number; sha256: string; content: Buffer },
+  now: Date = new Date(),
 ) {
   return db
     .insertInto('document_file')
@@ -229,7 +230,7 @@ export function upsertFile(
         size: file.size,
         sha256: file.sha256,
         content: file.content,
-        uploaded_at: new Date(),
+        uploaded_at: now,
       }),
     )
     .execute();

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { type Actor, type Ctx, canReadPath, readablePrefixes } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
-import { today } from '../../platform/clock.js';
+import { type Clock, systemClock } from '../../platform/clock.js';
 import type { Database, Signer } from '../../platform/db/schema.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { fold, nfc, searchTerms } from '../../platform/text.js';
@@ -69,7 +69,10 @@ const clean = (v: string | null | undefined) =>
   v === undefined ? undefined : v === null ? null : nfc(v).trim() || null;
 
 export class DocumentsService {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly clock: Clock = systemClock,
+  ) {}
 
   async list(
     actor: Actor,
@@ -227,7 +230,7 @@ export class DocumentsService {
       const { values, located } = await this.values(trx, input, before);
       policy.assertCanWrite(ctx.actor, located);
       await this.assertUnique(trx, values, id);
-      await repo.updateDocument(trx, id, values);
+      await repo.updateDocument(trx, id, values, this.clock.now());
       await recordAudit(trx, ctx, {
         action: 'document.update',
         entityType: 'document',
@@ -255,7 +258,7 @@ export class DocumentsService {
         sha256,
         content: file.content,
       };
-      await repo.upsertFile(trx, row);
+      await repo.upsertFile(trx, row, this.clock.now());
       // The audit keeps the file's identity; the previous bytes stay recoverable by their hash in backups.
       const meta = (f: typeof before) => (f ? { fileName: f.file_name, size: f.size, sha256: f.sha256 } : undefined);
       await recordAudit(trx, ctx, {
@@ -339,7 +342,7 @@ export class DocumentsService {
       system: r.system,
       respondWithinDays: r.respond_within_days,
     });
-    const now = today();
+    const now = this.clock.today();
 
     const build = async (id: string, relation: string): Promise<CascadeNode | null> => {
       const row = rows.get(id);

@@ -82,23 +82,23 @@ export async function insertUnit(db: Db, unit: NewOrgUnit) {
   return db.insertInto('org_unit').values(unit).returning(UNIT_COLUMNS).executeTakeFirstOrThrow();
 }
 
-export function updateUnit(db: Db, id: string, patch: OrgUnitUpdate) {
+export function updateUnit(db: Db, id: string, patch: OrgUnitUpdate, now: Date = new Date()) {
   return db
     .updateTable('org_unit')
-    .set({ ...patch, updated_at: new Date() })
+    .set({ ...patch, updated_at: now })
     .where('id', '=', id)
     .returning(UNIT_COLUMNS)
     .executeTakeFirstOrThrow();
 }
 
 /** Rewrites the materialized path of a moved subtree in one statement. */
-export function rebaseSubtree(db: Db, oldPath: string, newPath: string, depthDelta: number) {
+export function rebaseSubtree(db: Db, oldPath: string, newPath: string, depthDelta: number, now: Date = new Date()) {
   return db
     .updateTable('org_unit')
     .set({
       path: sql`${newPath} || substr(path, ${oldPath.length + 1})`,
       depth: sql`depth + ${depthDelta}`,
-      updated_at: new Date(),
+      updated_at: now,
     })
     .where('path', 'like', `${escapeLike(oldPath)}%`)
     .execute();

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Actor, Ctx } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
-import { today } from '../../platform/clock.js';
+import { type Clock, systemClock } from '../../platform/clock.js';
 import type { Database, OrgUnitUpdate } from '../../platform/db/schema.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { fold, nfc, searchTerms, sortVi } from '../../platform/text.js';
@@ -26,7 +26,7 @@ export interface UnitView {
   isActive: boolean;
 }
 
-export function presentUnit(row: UnitRow, on: string = today()): UnitView {
+export function presentUnit(row: UnitRow, on: string = systemClock.today()): UnitView {
   return {
     id: row.id,
     code: row.code,
@@ -82,10 +82,13 @@ export interface UnitPatch {
 }
 
 export class OrganizationsService {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly clock: Clock = systemClock,
+  ) {}
 
   async list(actor: Actor, query: UnitQuery): Promise<UnitView[]> {
-    const on = query.asOf ?? today();
+    const on = query.asOf ?? this.clock.today();
     const rows = await repo.listUnits(this.db, {
       prefixes: policy.readable(actor),
       terms: query.q ? searchTerms(query.q) : [],
@@ -110,13 +113,13 @@ export class OrganizationsService {
     ]);
     const byId = new Map(ancestors.map((a) => [a.id, a]));
     return {
-      ...presentUnit(unit),
+      ...presentUnit(unit, this.clock.today()),
       ancestors: ancestorIds.flatMap((a) => {
         const found = byId.get(a);
         return found ? [{ id: found.id, name: found.name }] : [];
       }),
       children: sortVi(
-        children.map((c) => presentUnit(c)),
+        children.map((c) => presentUnit(c, this.clock.today())),
         (c) => c.name,
       ),
       predecessors: successions
@@ -153,7 +156,7 @@ export class OrganizationsService {
       const parent = input.parentId ? await repo.findUnit(trx, input.parentId) : null;
       if (input.parentId && !parent)
         throw new AppError(400, 'unknown_reference', { entity: 'unit', value: input.parentId });
-      if (parent?.valid_to && parent.valid_to <= today()) {
+      if (parent?.valid_to && parent.valid_to <= this.clock.today()) {
         throw new AppError(409, 'unit_closed', { date: parent.valid_to });
       }
       const code = input.code?.trim() || null;
@@ -210,7 +213,7 @@ export class OrganizationsService {
         valid_from: validFrom,
         search_text: searchTextOf(name, shortName, aliases, code),
       };
-      const after = await repo.updateUnit(trx, id, changes);
+      const after = await repo.updateUnit(trx, id, changes, this.clock.now());
       await recordAudit(trx, ctx, { action: 'org_unit.update', entityType: 'org_unit', entityId: id, before, after });
     });
     return this.get(ctx.actor, id);
@@ -224,12 +227,12 @@ export class OrganizationsService {
       const parent = parentId ? await repo.findUnit(trx, parentId) : null;
       if (parentId && !parent) throw new AppError(400, 'unknown_reference', { entity: 'unit', value: parentId });
       if (parent?.path.startsWith(unit.path)) throw new AppError(409, 'unit_cycle');
-      if (parent?.valid_to && parent.valid_to <= today())
+      if (parent?.valid_to && parent.valid_to <= this.clock.today())
         throw new AppError(409, 'unit_closed', { date: parent.valid_to });
       const newPath = `${parent?.path ?? '/'}${unit.id}/`;
       const newDepth = (parent?.depth ?? -1) + 1;
-      await repo.rebaseSubtree(trx, unit.path, newPath, newDepth - unit.depth);
-      const after = await repo.updateUnit(trx, id, { parent_id: parent?.id ?? null });
+      await repo.rebaseSubtree(trx, unit.path, newPath, newDepth - unit.depth, this.clock.now());
+      const after = await repo.updateUnit(trx, id, { parent_id: parent?.id ?? null }, this.clock.now());
       await recordAudit(trx, ctx, {
         action: 'org_unit.move',
         entityType: 'org_unit',
@@ -270,7 +273,7 @@ export class OrganizationsService {
           note: input.note ?? null,
         });
       }
-      const after = await repo.updateUnit(trx, id, { valid_to: input.validTo });
+      const after = await repo.updateUnit(trx, id, { valid_to: input.validTo }, this.clock.now());
       await recordAudit(trx, ctx, {
         action: 'org_unit.close',
         entityType: 'org_unit',

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { type Actor, type Ctx, readablePrefixes } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
+import { type Clock, systemClock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/schema.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import * as documentsRepo from '../documents/documents.repository.js';
@@ -23,7 +24,10 @@ export interface CreatePlanInput {
 }
 
 export class PlansService {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly clock: Clock = systemClock,
+  ) {}
 
   async list(actor: Actor) {
     const rows = await repo.listPlans(this.db, readablePrefixes(actor));
@@ -155,7 +159,7 @@ export class PlansService {
         return v === null || v === undefined ? [] : Array.isArray(v) ? v : [v];
       };
       const doc = plan.document;
-      const documentId = await new DocumentsService(this.db).register(
+      const documentId = await new DocumentsService(this.db, this.clock).register(
         trx,
         ctx,
         {
