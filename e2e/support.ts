@@ -6,6 +6,7 @@ import { loadConfig } from '../server/src/config.js';
 import { modules } from '../server/src/modules/index.js';
 import { bootstrap } from '../server/src/platform/bootstrap.js';
 import { openDatabase } from '../server/src/platform/db/database.js';
+import { JobQueue } from '../server/src/platform/jobs.js';
 import type { App } from '../server/src/platform/types.js';
 
 export const PASSWORD = 'e2e-demo-password';
@@ -15,6 +16,8 @@ export const SCREENSHOTS = resolve('test-output/screenshots');
 export interface DemoServer {
   app: App;
   baseUrl: string;
+  /** The app's job queue (not polling). */
+  jobs: JobQueue;
   unitId(code: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -23,14 +26,17 @@ export async function startDemoServer(): Promise<DemoServer> {
   const database = await openDatabase({});
   await bootstrap(database.db, { demo: true, demoPassword: PASSWORD, modules });
   const config = { ...loadConfig({}), webDir: resolve('dist/web'), logLevel: 'warn' };
-  const app = await buildApp({ config, database, logger: false });
+  const jobs = new JobQueue(database, modules);
+  const app = await buildApp({ config, database, logger: false, jobs });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
     app,
     baseUrl: address,
+    jobs,
     unitId: async (code) =>
       (await database.db.selectFrom('org_unit').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id,
     close: async () => {
+      await jobs.stop();
       await app.close();
       await database.close();
     },

@@ -8,7 +8,7 @@ import { useIsMobile } from '../components/useIsMobile';
 import { useI18n } from '../i18n/I18nProvider';
 import { can, useLogout, useMe } from './auth';
 
-const SECTIONS = ['plans', 'documents', 'units', 'audit'] as const;
+const SECTIONS = ['plans', 'documents', 'units', 'audit', 'jobs'] as const;
 
 export function AppLayout() {
   const { t } = useI18n();
@@ -27,6 +27,7 @@ export function AppLayout() {
     { key: 'documents', label: <Link to="/documents">{t('nav.documents')}</Link> },
     { key: 'units', label: <Link to="/units">{t('nav.units')}</Link> },
     ...(can(me, 'audit.read') ? [{ key: 'audit', label: <Link to="/audit">{t('nav.audit')}</Link> }] : []),
+    ...(can(me, 'users.manage') ? [{ key: 'jobs', label: <Link to="/jobs">{t('nav.jobs')}</Link> }] : []),
   ];
 
   const onLogout = () => {

@@ -14,6 +14,7 @@ const DocumentPage = lazy(() => import('../features/documents/DocumentPage'));
 const UnitsPage = lazy(() => import('../features/units/UnitsPage'));
 const UnitPage = lazy(() => import('../features/units/UnitPage'));
 const AuditPage = lazy(() => import('../features/audit/AuditPage'));
+const JobsPage = lazy(() => import('../features/jobs/JobsPage'));
 const NotFoundPage = lazy(() => import('../features/errors/NotFoundPage'));
 
 export function AppRoutes() {
@@ -48,6 +49,14 @@ export function AppRoutes() {
             element={
               <RequireCapability capability="audit.read">
                 <AuditPage />
+              </RequireCapability>
+            }
+          />
+          <Route
+            path="jobs"
+            element={
+              <RequireCapability capability="users.manage">
+                <JobsPage />
               </RequireCapability>
             }
           />
