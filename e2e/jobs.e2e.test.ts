@@ -17,7 +17,7 @@ describe('the background jobs page in Chromium', () => {
     });
     await server.jobs.send('test.report', {}, { key: 'bao-cao-quy-1' });
     await server.jobs.send('auth.purge-sessions', {}, { startAfter: new Date(Date.now() + 86_400_000) });
-    await server.jobs.start({ pollingIntervalSeconds: 0.5, schedules: false });
+    await server.jobs.start({ pollingIntervalSeconds: 0.5, schedules: true });
     const deadline = Date.now() + 30_000;
     while ((await server.jobs.counts()).failed !== 1 && Date.now() < deadline)
       await new Promise((r) => setTimeout(r, 200));
@@ -37,8 +37,10 @@ describe('the background jobs page in Chromium', () => {
     const table = page.getByTestId('jobs-table');
     await expect.poll(() => table.textContent()).toContain('Dọn phiên đăng nhập hết hạn');
     expect(await table.textContent()).toContain('Đang chờ');
+    expect(await page.getByTestId('job-schedules').textContent()).toContain('Dọn phiên đăng nhập hết hạn (30 2 * * *)');
     const failed = page.locator('tr', { hasText: 'bao-cao-quy-1' });
     expect(await failed.textContent()).toContain('Lỗi');
+    await expect.poll(() => page.locator('.ant-spin-blur, .ant-spin-spinning').count()).toBe(0);
     await screenshot(page, 'jobs-admin-desktop');
     await failed.getByRole('button', { name: 'Chạy lại' }).click();
     await expect.poll(() => failed.textContent()).toContain('Chờ thử lại');
@@ -48,6 +50,7 @@ describe('the background jobs page in Chromium', () => {
     await expect.poll(() => page.getByTestId('jobs-table').textContent()).toContain('Chờ thử lại');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
+    await expect.poll(() => page.locator('.ant-spin-blur, .ant-spin-spinning').count()).toBe(0);
     await screenshot(page, 'jobs-admin-phone');
     await page.close();
   });

@@ -261,6 +261,16 @@ export class JobQueue {
     return Object.fromEntries(rows.map((r) => [r.state, r.n]));
   }
 
+  /** The cron schedules the workers registered (queue, cron, time zone). */
+  async schedules(): Promise<{ queue: string; cron: string; timezone: string | null }[]> {
+    await this.ready();
+    const { rows } = await sql<{ queue: string; cron: string; timezone: string | null }>`
+      select name as queue, cron, timezone from ${sql.raw(JOB_SCHEMA)}.schedule order by name`.execute(
+      this.database.db,
+    );
+    return rows;
+  }
+
   /** One job by id (live table only: archived jobs are done and cannot change). */
   async get(trx: Kysely<Database>, id: string): Promise<{ id: string; queue: string; state: JobState } | undefined> {
     await this.ready();

@@ -25,7 +25,7 @@ describe.each(backends())('the jobs page API on %s', (kind) => {
     admin = await t.login('admin');
     failedId = (await t.jobs.send('test.report', { n: 1 }, { key: 'report-1' })) as string;
     queuedId = (await t.jobs.send('test.report', { n: 2 }, { startAfter: new Date(Date.now() + 3_600_000) })) as string;
-    await t.jobs.start({ pollingIntervalSeconds: 0.5, schedules: false });
+    await t.jobs.start({ pollingIntervalSeconds: 0.5, schedules: true });
     for (let i = 0; i < 100; i++) {
       const { rows } = await sql<{ state: string }>`select state::text as state from ${sql.raw(JOB_SCHEMA)}.job
         where id = ${failedId}::uuid`.execute(t.db);
@@ -41,6 +41,9 @@ describe.each(backends())('the jobs page API on %s', (kind) => {
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json();
     expect(body.counts).toMatchObject({ failed: 1, created: 1 });
+    expect(body.schedules).toEqual([
+      { queue: 'auth.purge-sessions', cron: '30 2 * * *', timezone: 'Asia/Ho_Chi_Minh' },
+    ]);
     const failed = (await admin.request({ method: 'GET', url: '/api/v1/jobs?status=failed' })).json();
     expect(failed.items).toHaveLength(1);
     expect(failed.items[0]).toMatchObject({ id: failedId, queue: 'test.report', key: 'report-1', state: 'failed' });

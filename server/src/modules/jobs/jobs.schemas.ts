@@ -31,4 +31,5 @@ export const JobList = z.object({
   items: z.array(JobView),
   total: z.number().int(),
   counts: z.record(z.enum(JOB_STATES), z.number().int()),
+  schedules: z.array(z.object({ queue: z.string(), cron: z.string(), timezone: z.string().nullable() })),
 });

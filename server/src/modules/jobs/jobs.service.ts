@@ -43,7 +43,7 @@ export class JobsService {
     const page = await this.jobs.list({ ...filter, limit: query.limit, offset: query.offset });
     const counts = Object.fromEntries(JOB_STATES.map((s) => [s, 0])) as Record<JobState, number>;
     for (const [state, n] of Object.entries(await this.jobs.counts())) counts[state as JobState] = n;
-    return { items: page.items.map(present), total: page.total, counts };
+    return { items: page.items.map(present), total: page.total, counts, schedules: await this.jobs.schedules() };
   }
 
   retry(ctx: Ctx, id: string) {

@@ -129,6 +129,16 @@ export default function JobsPage() {
     <>
       <PageTitle title={t('jobs.title')}>{t('jobs.title')}</PageTitle>
       <Typography.Paragraph type="secondary">{t('jobs.intro')}</Typography.Paragraph>
+      {jobs.data?.schedules.length ? (
+        <Typography.Paragraph data-testid="job-schedules">
+          <Typography.Text strong>{t('jobs.schedules')}: </Typography.Text>
+          {jobs.data.schedules.map((s) => (
+            <span key={s.queue} className="tk-small">
+              {label('jobs.queue', s.queue, s.queue)} (<span className="tk-mono">{s.cron}</span>){' '}
+            </span>
+          ))}
+        </Typography.Paragraph>
+      ) : null}
       <div style={{ overflowX: 'auto', maxWidth: '100%', marginBottom: 12 }}>
         <Segmented<JobStatus | 'all'>
           className="tk-jobs-filter"

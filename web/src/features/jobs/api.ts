@@ -24,6 +24,7 @@ export interface JobPage {
   items: JobRow[];
   total: number;
   counts: Record<JobState, number>;
+  schedules: { queue: string; cron: string; timezone: string | null }[];
 }
 
 export interface JobFilter {
