@@ -12,7 +12,7 @@ describe.each(backends())('API conventions on %s', (kind) => {
   it('reports the database kind and migration version at /api/health', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/health' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ status: 'ok', database: { kind, migration: '0002_documents' } });
+    expect(res.json()).toEqual({ status: 'ok', database: { kind, migration: '0004_jobs' } });
   });
 
   it('publishes the OpenAPI document at /api/docs/json with the plan routes', async () => {
