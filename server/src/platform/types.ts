@@ -72,6 +72,9 @@ export interface JobContext {
 export interface ModuleManifest {
   name: string;
   routes(app: App, deps: Deps): void;
+  /** Who may do what in this module (its `<m>.policy.ts`); services ask it before every read
+   * and write. Declared here so that the platform and its tests can list every module's rules. */
+  policy?: object;
   /** Lists the product needs in every installation (levels, kinds); run at every start. */
   referenceData?(db: Kysely<Database>): Promise<void>;
   /** Demo data, loaded into an empty directory when TRIENKHAI_DEMO is on. */

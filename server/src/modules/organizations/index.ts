@@ -1,5 +1,6 @@
 import { sharedValue } from '../../platform/bootstrap.js';
 import type { ModuleManifest } from '../../platform/types.js';
+import { organizationsPolicy } from './organizations.policy.js';
 import { organizationsRoutes } from './organizations.routes.js';
 import { seedDemoDirectory } from './organizations.seed.js';
 import { OrganizationsService } from './organizations.service.js';
@@ -10,6 +11,7 @@ export const demoUnits = (ctx: Parameters<typeof sharedValue>[0]) => sharedValue
 
 export const organizationsModule: ModuleManifest = {
   name: 'organizations',
+  policy: organizationsPolicy,
   routes: organizationsRoutes,
   referenceData: (db) => new OrganizationsService(db).ensureReferenceData(),
   seeds: [

@@ -1,9 +1,11 @@
 import type { ModuleManifest } from '../../platform/types.js';
+import { plansPolicy } from './plans.policy.js';
 import { plansRoutes } from './plans.routes.js';
 import { seedFoundingPlan } from './plans.seed.js';
 
 export const plansModule: ModuleManifest = {
   name: 'plans',
+  policy: plansPolicy,
   routes: plansRoutes,
   seeds: [
     {
