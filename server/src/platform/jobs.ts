@@ -115,8 +115,11 @@ export class JobQueue {
             retryBackoff: true,
             expireInSeconds: job.expireInSeconds ?? 15 * 60,
           };
-          if (await client.getQueue(job.name)) await client.updateQueue(job.name, { name: job.name, ...options });
-          else await client.createQueue(job.name, { name: job.name, ...options });
+          if (!(await client.getQueue(job.name))) {
+            // Two processes starting at once: the second create fails; the queue exists then.
+            await client.createQueue(job.name, { name: job.name, ...options }).catch(() => {});
+          }
+          await client.updateQueue(job.name, { name: job.name, ...options });
         }
         this.client = client;
       })().catch((error) => {
