@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
+import { modules } from '../server/src/modules/index.js';
 import { bootstrap } from '../server/src/platform/bootstrap.js';
 import { type DatabaseHandle, type DatabaseKind, openDatabase } from '../server/src/platform/db/database.js';
 
@@ -48,7 +49,7 @@ export function figure(bench: string, backend: DatabaseKind, times: number[], fl
 export async function benchDatabase(kind: DatabaseKind, password: string): Promise<DatabaseHandle> {
   if (kind === 'pglite') {
     const handle = await openDatabase({});
-    await bootstrap(handle.db, { demo: true, demoPassword: password });
+    await bootstrap(handle.db, { demo: true, demoPassword: password, modules });
     return handle;
   }
   const url = process.env.DATABASE_URL;
@@ -61,7 +62,7 @@ export async function benchDatabase(kind: DatabaseKind, password: string): Promi
   const target = new URL(url);
   target.pathname = `/${name}`;
   const handle = await openDatabase({ url: target.toString() });
-  await bootstrap(handle.db, { demo: true, demoPassword: password });
+  await bootstrap(handle.db, { demo: true, demoPassword: password, modules });
   return {
     ...handle,
     close: async () => {

@@ -3,8 +3,10 @@ import { join, resolve } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { buildApp } from '../server/src/app.js';
 import { loadConfig } from '../server/src/config.js';
+import { modules } from '../server/src/modules/index.js';
 import { bootstrap } from '../server/src/platform/bootstrap.js';
 import { openDatabase } from '../server/src/platform/db/database.js';
+import { JobQueue } from '../server/src/platform/jobs.js';
 import type { App } from '../server/src/platform/types.js';
 
 export const PASSWORD = 'e2e-demo-password';
@@ -15,23 +17,28 @@ export interface DemoServer {
   app: App;
   baseUrl: string;
   db: Awaited<ReturnType<typeof openDatabase>>['db'];
+  /** The app's job queue (not polling). */
+  jobs: JobQueue;
   unitId(code: string): Promise<string>;
   close(): Promise<void>;
 }
 
 export async function startDemoServer(): Promise<DemoServer> {
   const database = await openDatabase({});
-  await bootstrap(database.db, { demo: true, demoPassword: PASSWORD });
+  await bootstrap(database.db, { demo: true, demoPassword: PASSWORD, modules });
   const config = { ...loadConfig({}), webDir: resolve('dist/web'), logLevel: 'warn' };
-  const app = await buildApp({ config, database, logger: false });
+  const jobs = new JobQueue(database, modules);
+  const app = await buildApp({ config, database, logger: false, jobs });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
     app,
     baseUrl: address,
     db: database.db,
+    jobs,
     unitId: async (code) =>
       (await database.db.selectFrom('org_unit').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id,
     close: async () => {
+      await jobs.stop();
       await app.close();
       await database.close();
     },

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001_foundation.js';
 import * as m0002 from './0002_documents.js';
 import * as m0003 from './0003_versions.js';
+import * as m0004 from './0004_jobs.js';
 import * as m0005 from './0005_task_tree.js';
 import * as m0007 from './0007_grant_identity.js';
 
@@ -10,6 +11,7 @@ export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_documents': m0002,
   '0003_versions': m0003,
+  '0004_jobs': m0004,
   '0005_task_tree': m0005,
   '0007_grant_identity': m0007,
 };

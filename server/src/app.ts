@@ -18,20 +18,26 @@ import { z } from 'zod';
 import type { Config } from './config.js';
 import { modules } from './modules/index.js';
 import { registerAuth } from './platform/auth/plugin.js';
+import { type Clock, systemClock } from './platform/clock.js';
 import { currentMigration, type DatabaseHandle } from './platform/db/database.js';
 import { registerErrorHandling } from './platform/errors.js';
+import { JobQueue } from './platform/jobs.js';
 import { openapiTransform } from './platform/openapi.js';
 import { registerRouteTable } from './platform/route-table.js';
-import type { App } from './platform/types.js';
+import type { App, Deps } from './platform/types.js';
 
 export interface BuildOptions {
   config: Config;
   database: DatabaseHandle;
   logger?: FastifyServerOptions['logger'];
+  /** "now" for every service; tests pass a fixed clock (platform/clock.ts). */
+  clock?: Clock;
+  /** The job queue; by default one over `database` with the modules' jobs, not polling. */
+  jobs?: JobQueue;
 }
 
 /** Platform plugins in a fixed order, then every module of modules/index.ts. */
-export async function buildApp({ config, database, logger }: BuildOptions): Promise<App> {
+export async function buildApp({ config, database, logger, clock = systemClock, jobs }: BuildOptions): Promise<App> {
   const app = Fastify({
     logger: logger ?? { level: config.logLevel },
     trustProxy: false,
@@ -73,7 +79,7 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
 
-  registerAuth(app, database.db);
+  registerAuth(app, database.db, clock);
 
   app.get(
     '/api/health',
@@ -96,7 +102,13 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
     }),
   );
 
-  const deps = { db: database.db, dbKind: database.kind, config };
+  const deps: Deps = {
+    db: database.db,
+    dbKind: database.kind,
+    config,
+    clock,
+    jobs: jobs ?? new JobQueue(database, modules, clock),
+  };
   for (const module of modules) module.routes(app, deps);
 
   if (serveWeb) {

@@ -11,6 +11,8 @@ export interface Config {
   logLevel: string;
   secureCookies: boolean;
   webDir: string;
+  /** Run the job worker in this process (TRIENKHAI_JOBS, default on). */
+  jobs: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -26,5 +28,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     secureCookies: flag(env.COOKIE_SECURE, false),
     webDir: resolve(env.WEB_DIR ?? './dist/web'),
+    jobs: flag(env.TRIENKHAI_JOBS, true),
   };
 }

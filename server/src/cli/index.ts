@@ -2,6 +2,7 @@ import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { serve } from '../main.js';
+import { modules } from '../modules/index.js';
 import { UsersService } from '../modules/users/users.service.js';
 import { SYSTEM_ACTOR } from '../platform/access.js';
 import { bootstrap } from '../platform/bootstrap.js';
@@ -49,7 +50,7 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     case 'migrate': {
       const migration = await withDatabase(async ({ db, kind }) => {
-        const result = await bootstrap(db, { demo: false, demoPassword: '' });
+        const result = await bootstrap(db, { demo: false, demoPassword: '', modules });
         return `${kind}: ${result.migration}`;
       });
       console.log(`Đã cập nhật CSDL / migrated: ${migration}`);
@@ -68,7 +69,7 @@ export async function main(argv: string[]): Promise<number> {
       }
       const config = loadConfig();
       await withDatabase(async ({ db }) => {
-        await bootstrap(db, { demo: false, demoPassword: config.demoPassword });
+        await bootstrap(db, { demo: false, demoPassword: config.demoPassword, modules });
         await new UsersService(db).create(
           { actor: SYSTEM_ACTOR },
           {

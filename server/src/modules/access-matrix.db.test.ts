@@ -401,6 +401,19 @@ const FAMILIES: Family[] = [
 
   // ── administration ──
   { route: 'GET /api/v1/audit', name: 'read audit', url: () => '/api/v1/audit', expect: adminOnly(200) },
+  { route: 'GET /api/v1/jobs', name: 'list jobs', url: () => '/api/v1/jobs', expect: adminOnly(200) },
+  {
+    route: 'POST /api/v1/jobs/:id/retry',
+    name: 'retry a job',
+    url: () => '/api/v1/jobs/00000000-0000-4000-8000-000000000000/retry',
+    expect: adminOnly(404),
+  },
+  {
+    route: 'POST /api/v1/jobs/:id/cancel',
+    name: 'cancel a job',
+    url: () => '/api/v1/jobs/00000000-0000-4000-8000-000000000000/cancel',
+    expect: adminOnly(404),
+  },
   { route: 'GET /api/v1/users', name: 'list users', url: () => '/api/v1/users', expect: adminOnly(200) },
   {
     route: 'POST /api/v1/users',

@@ -2,6 +2,7 @@ import type { ModuleManifest } from '../platform/types.js';
 import { auditModule } from './audit/index.js';
 import { authModule } from './auth/index.js';
 import { documentsModule } from './documents/index.js';
+import { jobsModule } from './jobs/index.js';
 import { organizationsModule } from './organizations/index.js';
 import { plansModule } from './plans/index.js';
 import { usersModule } from './users/index.js';
@@ -14,4 +15,5 @@ export const modules: ModuleManifest[] = [
   documentsModule,
   plansModule,
   auditModule,
+  jobsModule,
 ];

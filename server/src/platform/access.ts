@@ -21,13 +21,14 @@ export type Capability =
   | 'directory.manage' // create, edit, move, close units; levels
   | 'users.manage' // users and grants
   | 'audit.read'
+  | 'jobs.manage' // the installation's background job queue
   | 'documents.write' // register, edit, attach files to and link documents
   | 'plans.manage'; // create and edit plans
 
 export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
   admin: {
     coversSubtree: true,
-    can: new Set(['directory.manage', 'users.manage', 'audit.read', 'documents.write', 'plans.manage']),
+    can: new Set(['directory.manage', 'users.manage', 'audit.read', 'jobs.manage', 'documents.write', 'plans.manage']),
   },
   monitor: { coversSubtree: true, can: new Set(['documents.write', 'plans.manage']) },
   viewer: { coversSubtree: true, can: new Set() },
@@ -115,6 +116,7 @@ interface ObjectOf {
   'plan.manage': PlanObject;
   'user.manage': DirectoryObject;
   'audit.read': DirectoryObject;
+  'job.manage': DirectoryObject;
 }
 export type Action = keyof ObjectOf;
 export type AccessObject = ObjectOf[Action];
@@ -192,6 +194,7 @@ const RULES: Record<Action, Rule<never>> = {
   'plan.manage': planWrite,
   'user.manage': directoryOnly('users.manage'),
   'audit.read': directoryOnly('audit.read'),
+  'job.manage': directoryOnly('jobs.manage'),
 };
 
 function carries(g: Grant, capability: Capability | null): boolean {
@@ -235,7 +238,9 @@ export function globalActions(actor: Actor): Action[] {
   const somewhere = (['document.create', 'plan.import', 'plan.create', 'unit.create'] as const).filter((a) =>
     can(actor, a, ANYWHERE),
   );
-  const directory = (['level.manage', 'user.manage', 'audit.read'] as const).filter((a) => can(actor, a, DIRECTORY));
+  const directory = (['level.manage', 'user.manage', 'audit.read', 'job.manage'] as const).filter((a) =>
+    can(actor, a, DIRECTORY),
+  );
   return [...somewhere, ...directory];
 }
 

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { migrations } from '../../migrations/index.js';
 import { buildApp } from '../app.js';
 import { loadConfig } from '../config.js';
+import { modules } from '../modules/index.js';
 import { testApp } from '../test-support/app.js';
 import { backends } from '../test-support/db.js';
 import { bootstrap } from './bootstrap.js';
@@ -39,13 +40,58 @@ describe.each(backends())('a real installation on %s', (kind) => {
     const t = await testApp(kind, 'demo');
     try {
       const units = (await t.db.selectFrom('org_unit').select('id').execute()).length;
-      const result = await bootstrap(t.db, { demo: true, demoPassword: 'x' });
+      const result = await bootstrap(t.db, { demo: true, demoPassword: 'x', modules });
       expect(result.demoLoaded).toBe(false);
       expect((await t.db.selectFrom('org_unit').select('id').execute()).length).toBe(units);
     } finally {
       await t.close();
     }
   });
+
+  it('loads the demo in one transaction: a failure in the last seed leaves nothing, the next start loads it all', async () => {
+    const t = await testApp(kind, 'empty');
+    try {
+      const count = async () => ({
+        units: (await t.db.selectFrom('org_unit').select('id').execute()).length,
+        users: (await t.db.selectFrom('app_user').select('id').execute()).length,
+        plans: (await t.db.selectFrom('plan').select('id').execute()).length,
+      });
+      // The last seed dies after every other seed has written (as a kill during the first start would).
+      const dying = {
+        name: 'dying',
+        routes: () => {},
+        seeds: [
+          {
+            order: 1_000,
+            name: 'dying',
+            run: async (ctx: { db: typeof t.db }) => {
+              expect((await ctx.db.selectFrom('app_user').select('id').execute()).length).toBeGreaterThan(0);
+              throw new Error('killed during the first start');
+            },
+          },
+        ],
+      };
+      await expect(bootstrap(t.db, { demo: true, demoPassword: 'x', modules: [...modules, dying] })).rejects.toThrow(
+        'killed during the first start',
+      );
+      expect(await count()).toEqual({ units: 0, users: 0, plans: 0 });
+
+      const next = await bootstrap(t.db, { demo: true, demoPassword: 'x', modules });
+      expect(next.demoLoaded).toBe(true);
+      const after = await count();
+      expect(after.units).toBeGreaterThan(90);
+      expect(after.users).toBeGreaterThanOrEqual(5);
+      expect(after.plans).toBe(1);
+      const login = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username: 'admin', password: 'x' },
+      });
+      expect(login.statusCode).toBe(200);
+    } finally {
+      await t.close();
+    }
+  }, 120_000);
 });
 
 describe('the trienkhai command', () => {

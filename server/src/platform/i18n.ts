@@ -116,6 +116,10 @@ export const MESSAGES = {
   file_missing: { vi: 'Chưa chọn tệp để tải lên.', en: 'No file was uploaded.' },
   /** The importer's own bilingual message, passed through. */
   import_failed: { vi: '{vi}', en: '{en}' },
+  job_state_conflict: {
+    vi: 'Công việc đang ở trạng thái "{state}", không thể thực hiện thao tác này.',
+    en: 'The job is "{state}"; this action is not possible.',
+  },
   internal: {
     vi: 'Đã xảy ra lỗi hệ thống; dữ liệu của bạn không bị thay đổi. Vui lòng thử lại.',
     en: 'A system error occurred; nothing was changed. Please try again.',
@@ -146,4 +150,5 @@ export const ENTITY_NAMES: Record<string, Message> = {
   link: { vi: 'liên kết', en: 'link' },
   grant: { vi: 'quyền', en: 'grant' },
   task: { vi: 'nhiệm vụ', en: 'task' },
+  job: { vi: 'công việc nền', en: 'background job' },
 };

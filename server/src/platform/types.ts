@@ -8,6 +8,7 @@ import type {
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import type { Config } from '../config.js';
+import type { Clock } from './clock.js';
 import type { DatabaseKind } from './db/database.js';
 import type { Database } from './db/schema.js';
 
@@ -23,10 +24,61 @@ export interface Deps {
   db: Kysely<Database>;
   dbKind: DatabaseKind;
   config: Config;
+  /** "now" and "today" for every service; fixed in tests. */
+  clock: Clock;
+  /** The durable job queue (platform/jobs.ts): enqueue, list, retry, cancel. */
+  jobs: import('./jobs.js').JobQueue;
 }
 
-/** A module registers its routes under /api/v1; see modules/index.ts. */
+/** What a demo seed receives: one transaction for the whole demo, and what earlier seeds left. */
+export interface SeedContext {
+  db: Kysely<Database>;
+  clock: Clock;
+  demoPassword: string;
+  /** Values handed from one seed to a later one (e.g. the directory's unit ids by code). */
+  shared: Map<string, unknown>;
+}
+
+/** One step of the demo; steps of every module run in `order` (ascending). */
+export interface DemoSeed {
+  order: number;
+  name: string;
+  run(ctx: SeedContext): Promise<void>;
+}
+
+/** A job a module handles; `schedule` (cron, Vietnam time) enqueues it periodically. */
+export interface JobDefinition<T extends object = Record<string, unknown>> {
+  /** Queue name, `<module>.<job>`. */
+  name: string;
+  /** Runs inside a transaction (`ctx.db`) that also completes the job: its writes and the
+   * completion commit together, so a crash before the commit leaves neither. */
+  handler(ctx: JobContext, data: T): Promise<void>;
+  schedule?: { cron: string; data?: T };
+  retryLimit?: number;
+  retryDelaySeconds?: number;
+  /** The lease: a job active longer than this is taken again by another worker. */
+  expireInSeconds?: number;
+}
+
+export interface JobContext {
+  db: Kysely<Database>;
+  clock: Clock;
+  jobId: string;
+  /** The idempotency key the job was sent with (its singleton key), or its id. */
+  key: string;
+}
+
+/** A module declares itself here; modules/index.ts lists the manifests, bootstrap and app read them. */
 export interface ModuleManifest {
   name: string;
   routes(app: App, deps: Deps): void;
+  /** Who may do what in this module (its `<m>.policy.ts`); services ask it before every read
+   * and write. Declared here so that the platform and its tests can list every module's rules. */
+  policy?: object;
+  /** Lists the product needs in every installation (levels, kinds); run at every start. */
+  referenceData?(db: Kysely<Database>): Promise<void>;
+  /** Demo data, loaded into an empty directory when TRIENKHAI_DEMO is on. */
+  seeds?: DemoSeed[];
+  // biome-ignore lint/suspicious/noExplicitAny: each job declares its own data type
+  jobs?: JobDefinition<any>[];
 }

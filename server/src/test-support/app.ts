@@ -1,14 +1,19 @@
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../app.js';
 import { loadConfig } from '../config.js';
+import { modules } from '../modules/index.js';
+import { type Clock, systemClock } from '../platform/clock.js';
 import type { DatabaseKind } from '../platform/db/database.js';
-import type { App } from '../platform/types.js';
+import { JobQueue } from '../platform/jobs.js';
+import type { App, JobDefinition } from '../platform/types.js';
 import { DEMO_PASSWORD, testDatabase, type Variant } from './db.js';
 
 export interface TestApp {
   app: App;
   db: Awaited<ReturnType<typeof testDatabase>>['db'];
   kind: DatabaseKind;
+  /** The app's job queue (not polling unless a test calls `jobs.start()`). */
+  jobs: JobQueue;
   close(): Promise<void>;
   login(username: string, password?: string): Promise<Session>;
 }
@@ -20,16 +25,33 @@ export interface Session {
   request(options: InjectOptions & { csrf?: boolean }): Promise<LightMyRequestResponse>;
 }
 
-export async function testApp(kind: DatabaseKind = 'pglite', variant: Variant = 'demo'): Promise<TestApp> {
+export interface TestAppOptions {
+  /** A fixed clock (platform/clock.ts fixedClock) for every service of the app. */
+  clock?: Clock;
+  /** Extra job handlers, beside the modules' own. */
+  // biome-ignore lint/suspicious/noExplicitAny: each job declares its own data type
+  jobs?: JobDefinition<any>[];
+}
+
+export async function testApp(
+  kind: DatabaseKind = 'pglite',
+  variant: Variant = 'demo',
+  options: TestAppOptions = {},
+): Promise<TestApp> {
   const database = await testDatabase(kind, variant);
   const config = { ...loadConfig({}), webDir: '/nonexistent', logLevel: 'silent' };
-  const app = await buildApp({ config, database, logger: false });
+  const clock = options.clock ?? systemClock;
+  const jobs = new JobQueue(database, modules, clock);
+  for (const job of options.jobs ?? []) jobs.define(job);
+  const app = await buildApp({ config, database, logger: false, clock, jobs });
   await app.ready();
   return {
     app,
     db: database.db,
     kind,
+    jobs,
     close: async () => {
+      await jobs.stop();
       await app.close();
       await database.close();
     },

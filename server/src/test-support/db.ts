@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { modules } from '../modules/index.js';
 import { bootstrap } from '../platform/bootstrap.js';
 import { type DatabaseHandle, type DatabaseKind, openDatabase } from '../platform/db/database.js';
 
@@ -24,7 +25,7 @@ async function pgliteTemplate(variant: Variant): Promise<PGlite> {
     template = (async () => {
       const pglite = new PGlite();
       const handle = await openDatabase({ pglite });
-      await bootstrap(handle.db, { demo: variant === 'demo', demoPassword: DEMO_PASSWORD });
+      await bootstrap(handle.db, { demo: variant === 'demo', demoPassword: DEMO_PASSWORD, modules });
       return pglite; // the Kysely handle is left open: closing it would close the template
     })();
     templates.set(variant, template);
@@ -91,7 +92,7 @@ export async function setupPostgresTemplates(url: string): Promise<() => Promise
     const name = templateName(variant);
     await admin.query(`create database ${name}`);
     const handle = await openDatabase({ url: withDatabase(url, name) });
-    await bootstrap(handle.db, { demo: variant === 'demo', demoPassword: DEMO_PASSWORD });
+    await bootstrap(handle.db, { demo: variant === 'demo', demoPassword: DEMO_PASSWORD, modules });
     await handle.close();
     await admin.query(`alter database ${name} is_template true`);
   }

@@ -3524,6 +3524,212 @@ export type paths = {
       };
     };
   };
+  "/api/v1/jobs": {
+    /** Công việc nền: đang chờ, đang chạy, lỗi, đã xong (quản trị) */
+    get: {
+      parameters: {
+        query?: {
+          status?: "queued" | "active" | "failed" | "done" | "cancelled";
+          queue?: string;
+          limit?: number;
+          offset?: number;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  queue: string;
+                  /** @enum {string} */
+                  state: "created" | "retry" | "active" | "completed" | "cancelled" | "failed";
+                  key: string | null;
+                  data: unknown;
+                  output: unknown;
+                  retryCount: number;
+                  retryLimit: number;
+                  startAfter: string;
+                  startedOn: string | null;
+                  completedOn: string | null;
+                  createdOn: string;
+                })[];
+              total: number;
+              counts: {
+                [key: string]: number;
+              };
+              schedules: ({
+                  queue: string;
+                  cron: string;
+                  timezone: string | null;
+                })[];
+            };
+          };
+        };
+        /** @description Dữ liệu không hợp lệ (validation_failed, invalid_json…) */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không có quyền, ngoài phạm vi, hoặc thiếu/sai x-csrf-token */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Quá nhiều yêu cầu */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Cơ sở dữ liệu tạm thời không sẵn sàng (Retry-After) */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/jobs/{id}/retry": {
+    /** Chạy lại một công việc lỗi hoặc đã hủy */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              queue: string;
+              /** @enum {string} */
+              state: "created" | "retry" | "active" | "completed" | "cancelled" | "failed";
+            };
+          };
+        };
+        /** @description Dữ liệu không hợp lệ (validation_failed, invalid_json…) */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không có quyền, ngoài phạm vi, hoặc thiếu/sai x-csrf-token */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không tìm thấy */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Xung đột: trùng lặp hoặc bản ghi đã bị người khác sửa */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Quá nhiều yêu cầu */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Cơ sở dữ liệu tạm thời không sẵn sàng (Retry-After) */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/jobs/{id}/cancel": {
+    /** Hủy một công việc đang chờ */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              queue: string;
+              /** @enum {string} */
+              state: "created" | "retry" | "active" | "completed" | "cancelled" | "failed";
+            };
+          };
+        };
+        /** @description Dữ liệu không hợp lệ (validation_failed, invalid_json…) */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không có quyền, ngoài phạm vi, hoặc thiếu/sai x-csrf-token */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không tìm thấy */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Xung đột: trùng lặp hoặc bản ghi đã bị người khác sửa */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Quá nhiều yêu cầu */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Cơ sở dữ liệu tạm thời không sẵn sàng (Retry-After) */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
 };
 
 export type webhooks = Record<string, never>;

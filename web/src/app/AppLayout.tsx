@@ -9,7 +9,7 @@ import { ChangePasswordModal } from '../features/users/ChangePasswordModal';
 import { useI18n } from '../i18n/I18nProvider';
 import { allows, useLogout, useMe } from './auth';
 
-const SECTIONS = ['plans', 'documents', 'units', 'audit', 'users'] as const;
+const SECTIONS = ['plans', 'documents', 'units', 'audit', 'users', 'jobs'] as const;
 
 export function AppLayout() {
   const { t } = useI18n();
@@ -29,6 +29,7 @@ export function AppLayout() {
     { key: 'units', label: <Link to="/units">{t('nav.units')}</Link> },
     ...(allows(me, 'audit.read') ? [{ key: 'audit', label: <Link to="/audit">{t('nav.audit')}</Link> }] : []),
     ...(allows(me, 'user.manage') ? [{ key: 'users', label: <Link to="/users">{t('nav.users')}</Link> }] : []),
+    ...(allows(me, 'job.manage') ? [{ key: 'jobs', label: <Link to="/jobs">{t('nav.jobs')}</Link> }] : []),
   ];
   const [passwordOpen, setPasswordOpen] = useState(false);
   const userMenu: MenuProps = {

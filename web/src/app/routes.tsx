@@ -15,6 +15,7 @@ const UnitsPage = lazy(() => import('../features/units/UnitsPage'));
 const UnitPage = lazy(() => import('../features/units/UnitPage'));
 const AuditPage = lazy(() => import('../features/audit/AuditPage'));
 const UsersPage = lazy(() => import('../features/users/UsersPage'));
+const JobsPage = lazy(() => import('../features/jobs/JobsPage'));
 const NotFoundPage = lazy(() => import('../features/errors/NotFoundPage'));
 
 export function AppRoutes() {
@@ -57,6 +58,14 @@ export function AppRoutes() {
             element={
               <RequireAction action="user.manage">
                 <UsersPage />
+              </RequireAction>
+            }
+          />
+          <Route
+            path="jobs"
+            element={
+              <RequireAction action="job.manage">
+                <JobsPage />
               </RequireAction>
             }
           />

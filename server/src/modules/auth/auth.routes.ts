@@ -18,8 +18,8 @@ const Me = z.object({
 });
 const SessionResponse = z.object({ user: Me, csrfToken: z.string() });
 
-export function authRoutes(app: App, { db, config }: Deps): void {
-  const service = new AuthService(db);
+export function authRoutes(app: App, { db, config, clock }: Deps): void {
+  const service = new AuthService(db, clock);
 
   app.post(
     '/api/v1/auth/login',

@@ -3,6 +3,7 @@ import { type Actor, globalActions, ROLE_DEFINITIONS } from '../../platform/acce
 import { recordAudit } from '../../platform/audit.js';
 import { dummyHash, verifyPassword } from '../../platform/auth/password.js';
 import { createSession, deleteSession, loadActor } from '../../platform/auth/session.js';
+import { type Clock, systemClock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
 import { LoginThrottle } from './login-throttle.js';
@@ -35,7 +36,10 @@ const anonymous = (username: string): Actor => ({
 
 export class AuthService {
   private readonly throttle = new LoginThrottle();
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly clock: Clock = systemClock,
+  ) {}
 
   async login(username: string, password: string, meta: { ip: string; userAgent?: string | undefined }) {
     const name = username.trim().toLowerCase();
@@ -65,7 +69,7 @@ export class AuthService {
       throw new AppError(401, 'invalid_credentials');
     }
     reservation.release();
-    const session = await createSession(this.db, user.id, meta);
+    const session = await createSession(this.db, user.id, meta, this.clock.now());
     const actor = await loadActor(this.db, user.id);
     if (!actor) throw new AppError(401, 'invalid_credentials');
     await recordAudit(this.db, { actor, ip: meta.ip }, { action: 'auth.login', entityType: 'user', entityId: user.id });

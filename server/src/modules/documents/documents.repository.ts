@@ -161,10 +161,16 @@ export async function lockDocument(db: Db, id: string): Promise<void> {
 }
 
 /** Writes an edit made from `version`; false when the document has changed since (stale). */
-export async function updateDocument(db: Db, id: string, version: number, values: Partial<DocumentValues>) {
+export async function updateDocument(
+  db: Db,
+  id: string,
+  version: number,
+  values: Partial<DocumentValues>,
+  now: Date = new Date(),
+) {
   const result = await db
     .updateTable('document')
-    .set({ ...values, version: sql`version + 1`, updated_at: new Date() })
+    .set({ ...values, version: sql`version + 1`, updated_at: now })
     .where('id', '=', id)
     .where('version', '=', version)
     .executeTakeFirst();
@@ -227,6 +233,7 @@ export function findFile(db: Db, documentId: string) {
 export function upsertFile(
   db: Db,
   file: { document_id: string; file_name: string; content_type: string; size: number; sha256: string; content: Buffer },
+  now: Date = new Date(),
 ) {
   return db
     .insertInto('document_file')
@@ -238,7 +245,7 @@ export function upsertFile(
         size: file.size,
         sha256: file.sha256,
         content: file.content,
-        uploaded_at: new Date(),
+        uploaded_at: now,
       }),
     )
     .execute();

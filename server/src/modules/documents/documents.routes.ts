@@ -9,8 +9,8 @@ import { describeSymbol } from './symbol-info.js';
 
 const tags = ['documents'];
 
-export function documentsRoutes(app: App, { db }: Deps): void {
-  const service = new DocumentsService(db);
+export function documentsRoutes(app: App, { db, clock }: Deps): void {
+  const service = new DocumentsService(db, clock);
 
   app.get(
     '/api/v1/documents',

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { type Actor, type Ctx, readablePrefixes } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
-import { today } from '../../platform/clock.js';
+import { type Clock, systemClock } from '../../platform/clock.js';
 import { staleVersion } from '../../platform/db/conflicts.js';
 import type { Database, Signer } from '../../platform/db/schema.js';
 import { AppError, notFound } from '../../platform/errors.js';
@@ -76,7 +76,10 @@ const clean = (v: string | null | undefined) =>
   v === undefined ? undefined : v === null ? null : nfc(v).trim() || null;
 
 export class DocumentsService {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly clock: Clock = systemClock,
+  ) {}
 
   async list(
     actor: Actor,
@@ -243,7 +246,7 @@ export class DocumentsService {
       policy.assertCanWrite(ctx.actor, located);
       await this.assertUnique(trx, values, id);
       // The row is locked since it was read, so its version is still before.version.
-      if (!(await repo.updateDocument(trx, id, before.version, values))) {
+      if (!(await repo.updateDocument(trx, id, before.version, values, this.clock.now()))) {
         throw staleVersion('document', before.version, presentDocument(before, ctx.actor));
       }
       await recordAudit(trx, ctx, {
@@ -273,7 +276,7 @@ export class DocumentsService {
         sha256,
         content: file.content,
       };
-      await repo.upsertFile(trx, row);
+      await repo.upsertFile(trx, row, this.clock.now());
       // The audit keeps the file's identity; the previous bytes stay recoverable by their hash in backups.
       const meta = (f: typeof before) => (f ? { fileName: f.file_name, size: f.size, sha256: f.sha256 } : undefined);
       await recordAudit(trx, ctx, {
@@ -357,7 +360,7 @@ export class DocumentsService {
       system: r.system,
       respondWithinDays: r.respond_within_days,
     });
-    const now = today();
+    const now = this.clock.today();
 
     const build = async (id: string, relation: string): Promise<CascadeNode | null> => {
       const row = rows.get(id);

@@ -102,20 +102,20 @@ export async function insertUnit(db: Db, unit: NewOrgUnit) {
   return db.insertInto('org_unit').values(unit).returning(UNIT_COLUMNS).executeTakeFirstOrThrow();
 }
 
-export function updateUnit(db: Db, id: string, patch: OrgUnitUpdate) {
+export function updateUnit(db: Db, id: string, patch: OrgUnitUpdate, now: Date = new Date()) {
   return db
     .updateTable('org_unit')
-    .set({ ...patch, version: sql`version + 1`, updated_at: new Date() })
+    .set({ ...patch, version: sql`version + 1`, updated_at: now })
     .where('id', '=', id)
     .returning(UNIT_COLUMNS)
     .executeTakeFirstOrThrow();
 }
 
 /** Writes an edit made from `version`; undefined when the unit has changed since (stale). */
-export function updateUnitAtVersion(db: Db, id: string, version: number, patch: OrgUnitUpdate) {
+export function updateUnitAtVersion(db: Db, id: string, version: number, patch: OrgUnitUpdate, now: Date = new Date()) {
   return db
     .updateTable('org_unit')
-    .set({ ...patch, version: sql`version + 1`, updated_at: new Date() })
+    .set({ ...patch, version: sql`version + 1`, updated_at: now })
     .where('id', '=', id)
     .where('version', '=', version)
     .returning(UNIT_COLUMNS)
@@ -123,13 +123,13 @@ export function updateUnitAtVersion(db: Db, id: string, version: number, patch: 
 }
 
 /** Rewrites the materialized path of a moved subtree in one statement. */
-export function rebaseSubtree(db: Db, oldPath: string, newPath: string, depthDelta: number) {
+export function rebaseSubtree(db: Db, oldPath: string, newPath: string, depthDelta: number, now: Date = new Date()) {
   return db
     .updateTable('org_unit')
     .set({
       path: sql`${newPath} || substr(path, ${oldPath.length + 1})`,
       depth: sql`depth + ${depthDelta}`,
-      updated_at: new Date(),
+      updated_at: now,
     })
     .where('path', 'like', `${escapeLike(oldPath)}%`)
     .execute();

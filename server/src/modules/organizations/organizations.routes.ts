@@ -7,8 +7,8 @@ import { OrganizationsService, presentLevel } from './organizations.service.js';
 
 const tags = ['organizations'];
 
-export function organizationsRoutes(app: App, { db }: Deps): void {
-  const service = new OrganizationsService(db);
+export function organizationsRoutes(app: App, { db, clock }: Deps): void {
+  const service = new OrganizationsService(db, clock);
 
   app.get(
     '/api/v1/org-units',

@@ -1,7 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Actor, Ctx } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
-import { today } from '../../platform/clock.js';
+import { type Clock, systemClock } from '../../platform/clock.js';
 import { staleVersion } from '../../platform/db/conflicts.js';
 import type { Database, OrgLevelTable, OrgUnitUpdate } from '../../platform/db/schema.js';
 import { AppError, notFound } from '../../platform/errors.js';
@@ -28,7 +28,7 @@ export interface UnitView {
   version: number;
 }
 
-export function presentUnit(row: UnitRow, on: string = today()): UnitView {
+export function presentUnit(row: UnitRow, on: string = systemClock.today()): UnitView {
   return {
     id: row.id,
     code: row.code,
@@ -99,10 +99,13 @@ export interface UnitPatch {
 }
 
 export class OrganizationsService {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly clock: Clock = systemClock,
+  ) {}
 
   async list(actor: Actor, query: UnitQuery): Promise<(UnitView & { actions: string[] })[]> {
-    const on = query.asOf ?? today();
+    const on = query.asOf ?? this.clock.today();
     const rows = await repo.listUnits(this.db, {
       prefixes: policy.readable(actor),
       terms: query.q ? searchTerms(query.q) : [],
@@ -127,13 +130,13 @@ export class OrganizationsService {
     ]);
     const byId = new Map(ancestors.map((a) => [a.id, a]));
     return {
-      ...presentUnit(unit),
+      ...presentUnit(unit, this.clock.today()),
       ancestors: ancestorIds.flatMap((a) => {
         const found = byId.get(a);
         return found ? [{ id: found.id, name: found.name }] : [];
       }),
       children: sortVi(
-        children.map((c) => ({ ...presentUnit(c), actions: policy.actions(actor, c) })),
+        children.map((c) => ({ ...presentUnit(c, this.clock.today()), actions: policy.actions(actor, c) })),
         (c) => c.name,
       ),
       predecessors: successions
@@ -174,7 +177,7 @@ export class OrganizationsService {
       }
       policy.assertCanCreateUnder(ctx.actor, parent ?? null);
       await this.assertKindAndLevel(trx, input.kind, input.level);
-      if (parent?.valid_to && parent.valid_to <= today()) {
+      if (parent?.valid_to && parent.valid_to <= this.clock.today()) {
         throw new AppError(409, 'unit_closed', { date: parent.valid_to });
       }
       const code = input.code?.trim() || null;
@@ -235,7 +238,7 @@ export class OrganizationsService {
         search_text: searchTextOf(name, shortName, aliases, code),
       };
       // The row is locked since it was read, so its version is still before.version.
-      const after = await repo.updateUnitAtVersion(trx, id, before.version, changes);
+      const after = await repo.updateUnitAtVersion(trx, id, before.version, changes, this.clock.now());
       if (!after) throw staleVersion('unit', before.version, presentUnit(before));
       await recordAudit(trx, ctx, { action: 'org_unit.update', entityType: 'org_unit', entityId: id, before, after });
     });
@@ -254,12 +257,12 @@ export class OrganizationsService {
       if (parentId && !parent) throw new AppError(400, 'unknown_reference', { entity: 'unit', value: parentId });
       policy.assertCanCreateUnder(ctx.actor, parent ?? null);
       if (parent?.path.startsWith(unit.path)) throw new AppError(409, 'unit_cycle');
-      if (parent?.valid_to && parent.valid_to <= today())
+      if (parent?.valid_to && parent.valid_to <= this.clock.today())
         throw new AppError(409, 'unit_closed', { date: parent.valid_to });
       const newPath = `${parent?.path ?? '/'}${unit.id}/`;
       const newDepth = (parent?.depth ?? -1) + 1;
-      await repo.rebaseSubtree(trx, unit.path, newPath, newDepth - unit.depth);
-      const after = await repo.updateUnit(trx, id, { parent_id: parent?.id ?? null });
+      await repo.rebaseSubtree(trx, unit.path, newPath, newDepth - unit.depth, this.clock.now());
+      const after = await repo.updateUnit(trx, id, { parent_id: parent?.id ?? null }, this.clock.now());
       await recordAudit(trx, ctx, {
         action: 'org_unit.move',
         entityType: 'org_unit',
@@ -301,7 +304,7 @@ export class OrganizationsService {
           note: input.note ?? null,
         });
       }
-      const after = await repo.updateUnit(trx, id, { valid_to: input.validTo });
+      const after = await repo.updateUnit(trx, id, { valid_to: input.validTo }, this.clock.now());
       await recordAudit(trx, ctx, {
         action: 'org_unit.close',
         entityType: 'org_unit',

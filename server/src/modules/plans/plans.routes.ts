@@ -10,8 +10,8 @@ import { PlansService } from './plans.service.js';
 
 const tags = ['plans'];
 
-export function plansRoutes(app: App, { db }: Deps): void {
-  const service = new PlansService(db);
+export function plansRoutes(app: App, { db, clock }: Deps): void {
+  const service = new PlansService(db, clock);
 
   app.get(
     '/api/v1/plans',

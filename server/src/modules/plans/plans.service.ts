@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { type Actor, type Ctx, readablePrefixes } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
+import { type Clock, systemClock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/schema.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { searchTerms } from '../../platform/text.js';
@@ -82,7 +83,10 @@ function summarise(rows: Awaited<ReturnType<typeof repo.assignmentGroups>>): Map
 }
 
 export class PlansService {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly clock: Clock = systemClock,
+  ) {}
 
   async list(actor: Actor) {
     const rows = await repo.listPlans(this.db, readablePrefixes(actor));
@@ -240,7 +244,7 @@ export class PlansService {
         [...new Set(assignees)].map((id) => known.get(id) ?? ''),
       );
       const doc = plan.document;
-      const documentId = await new DocumentsService(this.db).register(
+      const documentId = await new DocumentsService(this.db, this.clock).register(
         trx,
         ctx,
         {

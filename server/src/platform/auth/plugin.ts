@@ -2,6 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Actor, Ctx } from '../access.js';
+import { type Clock, systemClock } from '../clock.js';
 import type { Database } from '../db/schema.js';
 import { AppError, unauthenticated } from '../errors.js';
 import { findSession, SESSION_COOKIE, type SessionInfo } from './session.js';
@@ -30,13 +31,13 @@ function sameToken(a: string, b: string): boolean {
  * Authentication for every /api route: the session cookie identifies the actor, and every
  * state-changing request must echo the session's CSRF token in `x-csrf-token`.
  */
-export function registerAuth(app: FastifyInstance, db: Kysely<Database>): void {
+export function registerAuth(app: FastifyInstance, db: Kysely<Database>, clock: Clock = systemClock): void {
   app.decorateRequest('session', null);
   app.addHook('preValidation', async (request) => {
     // Static files, the OpenAPI document and unknown routes need no session.
     if (request.is404 || !request.url.startsWith('/api/') || request.url.startsWith('/api/docs')) return;
     const token = request.cookies[SESSION_COOKIE];
-    request.session = token ? await findSession(db, token) : null;
+    request.session = token ? await findSession(db, token, clock.now()) : null;
     const config = request.routeOptions.config;
     if (UNSAFE.has(request.method) && !config.csrfExempt && request.session) {
       const sent = request.headers['x-csrf-token'];

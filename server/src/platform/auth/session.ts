@@ -19,10 +19,11 @@ export async function createSession(
   db: Kysely<Database>,
   userId: string,
   meta: { ip?: string | undefined; userAgent?: string | undefined },
+  now: Date = new Date(),
 ): Promise<{ token: string; csrfToken: string; expiresAt: Date }> {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
-  const expiresAt = new Date(Date.now() + SESSION_TTL_MS);
+  const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
   await db
     .insertInto('user_session')
     .values({
@@ -35,7 +36,7 @@ export async function createSession(
     })
     .execute();
   // Expired sessions are swept on each login: cheap, and no job runner is needed for it.
-  await db.deleteFrom('user_session').where('expires_at', '<', new Date()).execute();
+  await db.deleteFrom('user_session').where('expires_at', '<', now).execute();
   return { token, csrfToken, expiresAt };
 }
 
@@ -65,14 +66,18 @@ export async function loadActor(db: Kysely<Database>, userId: string): Promise<A
   };
 }
 
-export async function findSession(db: Kysely<Database>, token: string): Promise<SessionInfo | null> {
+export async function findSession(
+  db: Kysely<Database>,
+  token: string,
+  now: Date = new Date(),
+): Promise<SessionInfo | null> {
   const tokenHash = sha256(token);
   const row = await db
     .selectFrom('user_session')
     .select(['user_id', 'csrf_token', 'expires_at'])
     .where('token_hash', '=', tokenHash)
     .executeTakeFirst();
-  if (!row || row.expires_at.getTime() < Date.now()) return null;
+  if (!row || row.expires_at.getTime() < now.getTime()) return null;
   const actor = await loadActor(db, row.user_id);
   return actor ? { actor, csrfToken: row.csrf_token, tokenHash } : null;
 }

@@ -14,6 +14,9 @@ export interface DatabaseHandle {
   db: Kysely<Database>;
   kind: DatabaseKind;
   close(): Promise<void>;
+  /** Raw SQL for libraries that bring their own (pg-boss): several statements when no values;
+   * on PGlite it waits for the one connection like every Kysely query. */
+  executeSql?(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
 }
 
 export interface DatabaseOptions {
@@ -47,6 +50,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     return {
       db,
       kind: 'postgres',
+      executeSql: async (text, values) => {
+        const result = await pool.query(text, values as unknown[]);
+        return Array.isArray(result) ? (result.at(-1) ?? { rows: [] }) : result;
+      },
       close: async () => {
         closing = true;
         await db.destroy();
@@ -64,9 +71,16 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     pglite = new PGlite(options.dataDir ? join(options.dataDir, 'pglite') : undefined);
   }
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  const lite = pglite;
+  const executeSql = (text: string, values?: unknown[]) =>
+    db.connection().execute(async () => {
+      if (values?.length) return lite.query(text, values as unknown[], { parsers: TYPE_PARSERS });
+      return (await lite.exec(text, { parsers: TYPE_PARSERS })).at(-1) ?? { rows: [] };
+    });
   return {
     db,
     kind: 'pglite',
+    executeSql,
     close: async () => {
       await db.destroy();
       await lock?.release();

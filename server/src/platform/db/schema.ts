@@ -238,6 +238,15 @@ export interface Database {
   plan: PlanTable;
   plan_node: PlanNodeTable;
   assignment: AssignmentTable;
+  job_receipt: JobReceiptTable;
+}
+
+/** One row per job idempotency key whose effect has happened (platform/jobs.ts). */
+export interface JobReceiptTable {
+  key: string;
+  queue: string;
+  job_id: string;
+  done_at: Timestamp;
 }
 
 export type OrgUnitRow = Selectable<OrgUnitTable>;
