@@ -22,7 +22,7 @@ describe.each(backends())('authorize() closes the leaks on %s', (kind) => {
     const { rows } = await sql<{ s: string }>`select concat_ws('|',
       (select count(*) from document), (select max(updated_at)::text from document),
       (select string_agg(coalesce(issuer_unit_id::text, '-') || coalesce(issuer_name, '-'), ',' order by id) from document),
-      (select count(*) from document_file), (select count(*) from plan), (select count(*) from task),
+      (select count(*) from document_file), (select count(*) from plan), (select count(*) from plan_node),
       (select count(*) from assignment), (select count(*) from audit_log where action not like 'auth.%')) as s`.execute(
       t.db,
     );

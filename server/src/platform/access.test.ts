@@ -110,6 +110,7 @@ describe('access', () => {
       'level.manage',
       'user.manage',
       'audit.read',
+      'job.manage',
     ]);
     expect(can(actor(grant('viewer', '/p/')), 'plan.import', ANYWHERE)).toBe(false);
   });
