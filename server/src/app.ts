@@ -20,7 +20,9 @@ import type { Config } from './config.js';
 import { modules } from './modules/index.js';
 import { registerAuth } from './platform/auth/plugin.js';
 import { currentMigration, type DatabaseHandle } from './platform/db/database.js';
-import { registerErrorHandling } from './platform/errors.js';
+import { withDeadline } from './platform/db/unavailable.js';
+import { frameworkErrors, registerErrorHandling } from './platform/errors.js';
+import { registerInputGuard } from './platform/input.js';
 import type { App } from './platform/types.js';
 
 export interface BuildOptions {
@@ -35,12 +37,16 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
     logger: logger ?? { level: config.logLevel },
     trustProxy: false,
     bodyLimit: 2 * 1024 * 1024,
+    frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   const serveWeb = existsSync(join(config.webDir, 'index.html'));
   registerErrorHandling(app, { enabled: serveWeb });
 
+  // Many district and commune intranets serve the app over plain HTTP: upgrading requests to
+  // HTTPS (CSP upgrade-insecure-requests) and HSTS belong to COOKIE_SECURE=on only, or the
+  // browser asks for the scripts over HTTPS and shows a blank page.
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -48,8 +54,10 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
+        upgradeInsecureRequests: config.secureCookies ? [] : null,
       },
     },
+    strictTransportSecurity: config.secureCookies,
   });
   await app.register(cookie);
   await app.register(multipart, { limits: { files: 1, fields: 5, fieldSize: 1024 * 1024, parts: 10 } });
@@ -70,6 +78,7 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
 
+  registerInputGuard(app);
   registerAuth(app, database.db);
 
   app.get(
@@ -84,14 +93,30 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
             status: z.literal('ok'),
             database: z.object({ kind: z.enum(['pglite', 'postgres']), migration: z.string().nullable() }),
           }),
+          503: z.object({
+            status: z.literal('degraded'),
+            database: z.object({ kind: z.enum(['pglite', 'postgres']), migration: z.null() }),
+          }),
         },
       },
     },
-    async () => ({
-      status: 'ok' as const,
-      database: { kind: database.kind, migration: await currentMigration(database.db) },
-    }),
+    // Answers within HEALTH_TIMEOUT_MS even when the database is stopped or frozen.
+    async (_req, reply) => {
+      try {
+        const migration = await withDeadline(currentMigration(database.db), config.healthTimeoutMs);
+        return { status: 'ok' as const, database: { kind: database.kind, migration } };
+      } catch {
+        return reply
+          .status(503)
+          .header('retry-after', '5')
+          .send({ status: 'degraded' as const, database: { kind: database.kind, migration: null } });
+      }
+    },
   );
+
+  // An unknown /api address is 404 with or without a session (the web app's catch-all route
+  // would otherwise take it and ask for a session first).
+  app.all('/api/*', { config: { public: true }, schema: { hide: true } }, (_req, reply) => reply.callNotFound());
 
   const deps = { db: database.db, dbKind: database.kind, config };
   for (const module of modules) module.routes(app, deps);

@@ -6,7 +6,12 @@ import { openDatabase } from './platform/db/database.js';
 /** config → database → app → listen */
 export async function serve(): Promise<void> {
   const config = loadConfig();
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({
+    url: config.databaseUrl,
+    dataDir: config.dataDir,
+    connectTimeoutMs: config.dbConnectTimeoutMs,
+    statementTimeoutMs: config.dbStatementTimeoutMs,
+  });
   const result = await bootstrap(database.db, { demo: config.demo, demoPassword: config.demoPassword });
   const app = await buildApp({ config, database });
   app.log.info(

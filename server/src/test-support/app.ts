@@ -1,6 +1,6 @@
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../app.js';
-import { loadConfig } from '../config.js';
+import { type Config, loadConfig } from '../config.js';
 import type { DatabaseKind } from '../platform/db/database.js';
 import type { App } from '../platform/types.js';
 import { DEMO_PASSWORD, testDatabase, type Variant } from './db.js';
@@ -20,9 +20,13 @@ export interface Session {
   request(options: InjectOptions & { csrf?: boolean }): Promise<LightMyRequestResponse>;
 }
 
-export async function testApp(kind: DatabaseKind = 'pglite', variant: Variant = 'demo'): Promise<TestApp> {
+export async function testApp(
+  kind: DatabaseKind = 'pglite',
+  variant: Variant = 'demo',
+  overrides: Partial<Config> = {},
+): Promise<TestApp> {
   const database = await testDatabase(kind, variant);
-  const config = { ...loadConfig({}), webDir: '/nonexistent', logLevel: 'silent' };
+  const config = { ...loadConfig({}), webDir: '/nonexistent', logLevel: 'silent', ...overrides };
   const app = await buildApp({ config, database, logger: false });
   await app.ready();
   return {

@@ -5,7 +5,7 @@ import { recordAudit } from '../../platform/audit.js';
 import { today } from '../../platform/clock.js';
 import type { Database, Signer } from '../../platform/db/schema.js';
 import { AppError, notFound } from '../../platform/errors.js';
-import { fold, nfc, searchTerms } from '../../platform/text.js';
+import { fold, nfc, normalizeName, searchTerms } from '../../platform/text.js';
 import { Territory } from '../organizations/hierarchy.js';
 import { territoryOf } from '../organizations/organizations.repository.js';
 import { arrangeTree, type CascadeDocument, type CascadeEdge, coverage, MAX_CASCADE_DOCUMENTS } from './cascade.js';
@@ -65,8 +65,9 @@ export function documentSearchText(d: {
   return fold([d.symbol, d.typeName, d.number, d.issuer, d.title].filter(Boolean).join(' | '));
 }
 
+/** Every stored name and title through the one normalisation (platform/text.ts normalizeName). */
 const clean = (v: string | null | undefined) =>
-  v === undefined ? undefined : v === null ? null : nfc(v).trim() || null;
+  v === undefined ? undefined : v === null ? null : normalizeName(v) || null;
 
 export class DocumentsService {
   constructor(private readonly db: Kysely<Database>) {}
@@ -239,14 +240,18 @@ export class DocumentsService {
     return this.get(ctx.actor, id);
   }
 
-  async attachFile(ctx: Ctx, id: string, file: { fileName: string; contentType: string; content: Buffer }) {
+  async attachFile(
+    ctx: Ctx,
+    id: string,
+    file: { fileName: string; contentType: string; content: Buffer; sha256?: string },
+  ) {
     if (file.content.length > MAX_ATTACHMENT_BYTES) throw new AppError(413, 'file_too_large', { max: 20 });
     await this.db.transaction().execute(async (trx) => {
       const doc = await repo.findDocument(trx, id);
       if (!doc) throw notFound('document');
       policy.assertCanWrite(ctx.actor, doc);
       const before = await repo.findFile(trx, id);
-      const sha256 = createHash('sha256').update(file.content).digest('hex');
+      const sha256 = file.sha256 ?? createHash('sha256').update(file.content).digest('hex');
       const row = {
         document_id: id,
         file_name: nfc(file.fileName).slice(0, 250),

@@ -56,7 +56,12 @@ export function findUnit(db: Db, id: string) {
 }
 
 export function findUnitByCode(db: Db, code: string) {
-  return db.selectFrom('org_unit').select(UNIT_COLUMNS).where('code', '=', code).executeTakeFirst();
+  // Codes are unique without regard to case (migration 0008: unique index on lower(code)).
+  return db
+    .selectFrom('org_unit')
+    .select(UNIT_COLUMNS)
+    .where(sql`lower(code)`, '=', code.toLowerCase())
+    .executeTakeFirst();
 }
 
 export function findUnitsByIds(db: Db, ids: string[]) {

@@ -3,6 +3,7 @@ import { actorOf, ctxOf } from '../../platform/auth/plugin.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { IdParams, Uuid } from '../../platform/schemas.js';
 import type { App, Deps } from '../../platform/types.js';
+import { readUpload } from '../../platform/upload.js';
 import { MAX_IMPORT_BYTES } from '../importer/read.js';
 import { organizationsPolicy } from '../organizations/organizations.policy.js';
 import { previewImport } from './plans.import.js';
@@ -54,10 +55,8 @@ export function plansRoutes(app: App, { db }: Deps): void {
     async (req) => {
       const actor = actorOf(req);
       if (req.isMultipart()) {
-        const part = await req.file({ limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } });
-        if (!part) throw new AppError(400, 'file_missing');
-        const bytes = await part.toBuffer();
-        return previewImport(db, actor, { bytes, fileName: part.filename });
+        const upload = await readUpload(req, MAX_IMPORT_BYTES);
+        return previewImport(db, actor, { bytes: upload.bytes, fileName: upload.fileName });
       }
       if (!req.body) throw new AppError(400, 'file_missing');
       return previewImport(db, actor, {

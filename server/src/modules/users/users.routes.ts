@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ROLES } from '../../platform/access.js';
 import { ctxOf } from '../../platform/auth/plugin.js';
-import { Uuid } from '../../platform/schemas.js';
+import { Name, Uuid } from '../../platform/schemas.js';
 import type { App, Deps } from '../../platform/types.js';
 import { UsersService } from './users.service.js';
 
@@ -21,7 +21,7 @@ export function usersRoutes(app: App, { db }: Deps): void {
         body: z
           .object({
             username: z.string().regex(/^[a-z0-9][a-z0-9._-]{1,49}$/i),
-            displayName: z.string().trim().min(1).max(200),
+            displayName: Name(200),
             password: z.string().min(10).max(200),
             homeUnitId: Uuid.nullish(),
             grants: z.array(z.object({ role: z.enum(ROLES), unitId: Uuid.nullable() })).max(50),

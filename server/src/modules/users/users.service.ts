@@ -4,7 +4,7 @@ import { recordAudit } from '../../platform/audit.js';
 import { hashPassword } from '../../platform/auth/password.js';
 import type { Database } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
-import { nfc } from '../../platform/text.js';
+import { normalizeName } from '../../platform/text.js';
 import { usersPolicy as policy } from './users.policy.js';
 import * as repo from './users.repository.js';
 
@@ -49,7 +49,7 @@ export class UsersService {
       }
       const user = await repo.insertUser(trx, {
         username,
-        display_name: nfc(input.displayName).trim(),
+        display_name: normalizeName(input.displayName),
         password_hash: passwordHash,
         home_unit_id: input.homeUnitId ?? null,
         is_demo: input.isDemo ?? false,
