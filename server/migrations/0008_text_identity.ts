@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 
 /**
- * Unit codes are unique without regard to case ("HUYEN" and "huyen" are one code). Existing
+ * Text identity and file storage (issue 6). Unit codes are unique without regard to case ("HUYEN" and "huyen" are one code). Existing
  * case twins are kept, not lost: every twin but the first (by path) gets its id's first eight
  * characters appended, and an audit row says so.
  */
@@ -22,8 +22,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     );
   }
   await sql`create unique index org_unit_code_ci_idx on org_unit (lower(code)) where code is not null`.execute(db);
+  // With PGlite the bytes of a file live on disk under their hash (docs/adr/0003-files-outside-pglite.md).
+  await sql`alter table document_file alter column content drop not null`.execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`drop index if exists org_unit_code_ci_idx`.execute(db);
+  await sql`alter table document_file alter column content set not null`.execute(db);
 }

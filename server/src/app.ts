@@ -22,6 +22,7 @@ import { registerAuth } from './platform/auth/plugin.js';
 import { currentMigration, type DatabaseHandle } from './platform/db/database.js';
 import { withDeadline } from './platform/db/unavailable.js';
 import { frameworkErrors, registerErrorHandling } from './platform/errors.js';
+import { DiskFileStore } from './platform/files.js';
 import { registerInputGuard } from './platform/input.js';
 import type { App } from './platform/types.js';
 
@@ -118,7 +119,9 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
   // would otherwise take it and ask for a session first).
   app.all('/api/*', { config: { public: true }, schema: { hide: true } }, (_req, reply) => reply.callNotFound());
 
-  const deps = { db: database.db, dbKind: database.kind, config };
+  // PGlite runs in this thread: file bytes stay out of it (platform/files.ts, docs/adr/0003).
+  const files = database.kind === 'pglite' ? new DiskFileStore(join(config.dataDir, 'files')) : null;
+  const deps = { db: database.db, dbKind: database.kind, config, files };
   for (const module of modules) module.routes(app, deps);
 
   if (serveWeb) {

@@ -10,6 +10,7 @@ import type { Kysely } from 'kysely';
 import type { Config } from '../config.js';
 import type { DatabaseKind } from './db/database.js';
 import type { Database } from './db/schema.js';
+import type { FileStore } from './files.js';
 
 export type App = FastifyInstance<
   RawServerDefault,
@@ -23,6 +24,8 @@ export interface Deps {
   db: Kysely<Database>;
   dbKind: DatabaseKind;
   config: Config;
+  /** Where file bytes live outside the database (PGlite: DATA_DIR/files); null: in the database. */
+  files: FileStore | null;
 }
 
 /** A module registers its routes under /api/v1; see modules/index.ts. */

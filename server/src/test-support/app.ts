@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../app.js';
 import { type Config, loadConfig } from '../config.js';
@@ -26,7 +29,8 @@ export async function testApp(
   overrides: Partial<Config> = {},
 ): Promise<TestApp> {
   const database = await testDatabase(kind, variant);
-  const config = { ...loadConfig({}), webDir: '/nonexistent', logLevel: 'silent', ...overrides };
+  const dataDir = mkdtempSync(join(tmpdir(), 'tk-test-data-')); // the PGlite file store (platform/files.ts)
+  const config = { ...loadConfig({}), webDir: '/nonexistent', logLevel: 'silent', dataDir, ...overrides };
   const app = await buildApp({ config, database, logger: false });
   await app.ready();
   return {
@@ -36,6 +40,7 @@ export async function testApp(
     close: async () => {
       await app.close();
       await database.close();
+      rmSync(dataDir, { recursive: true, force: true });
     },
     login: async (username, password = DEMO_PASSWORD) => {
       const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });

@@ -10,8 +10,8 @@ import { describeSymbol } from './symbol-info.js';
 
 const tags = ['documents'];
 
-export function documentsRoutes(app: App, { db }: Deps): void {
-  const service = new DocumentsService(db);
+export function documentsRoutes(app: App, { db, files }: Deps): void {
+  const service = new DocumentsService(db, files);
 
   app.get(
     '/api/v1/documents',

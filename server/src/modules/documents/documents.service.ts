@@ -5,7 +5,8 @@ import { recordAudit } from '../../platform/audit.js';
 import { today } from '../../platform/clock.js';
 import type { Database, Signer } from '../../platform/db/schema.js';
 import { AppError, notFound } from '../../platform/errors.js';
-import { fold, nfc, normalizeName, searchTerms } from '../../platform/text.js';
+import type { FileStore } from '../../platform/files.js';
+import { fold, normalizeName, searchTerms } from '../../platform/text.js';
 import { Territory } from '../organizations/hierarchy.js';
 import { territoryOf } from '../organizations/organizations.repository.js';
 import { arrangeTree, type CascadeDocument, type CascadeEdge, coverage, MAX_CASCADE_DOCUMENTS } from './cascade.js';
@@ -70,7 +71,11 @@ const clean = (v: string | null | undefined) =>
   v === undefined ? undefined : v === null ? null : normalizeName(v) || null;
 
 export class DocumentsService {
-  constructor(private readonly db: Kysely<Database>) {}
+  /** @param files where file bytes live outside the database (PGlite); none: in the database. */
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly files: FileStore | null = null,
+  ) {}
 
   async list(
     actor: Actor,
@@ -246,19 +251,27 @@ export class DocumentsService {
     file: { fileName: string; contentType: string; content: Buffer; sha256?: string },
   ) {
     if (file.content.length > MAX_ATTACHMENT_BYTES) throw new AppError(413, 'file_too_large', { max: 20 });
+    const sha256 = file.sha256 ?? createHash('sha256').update(file.content).digest('hex');
+    if (this.files) {
+      // Checked before the bytes touch the disk; checked again in the transaction below.
+      const doc = await repo.findDocument(this.db, id);
+      if (!doc) throw notFound('document');
+      policy.assertCanWrite(ctx.actor, doc);
+      await this.files.put(sha256, file.content);
+    }
+    // The transaction stays short: with a file store it writes a row of metadata only.
     await this.db.transaction().execute(async (trx) => {
       const doc = await repo.findDocument(trx, id);
       if (!doc) throw notFound('document');
       policy.assertCanWrite(ctx.actor, doc);
-      const before = await repo.findFile(trx, id);
-      const sha256 = file.sha256 ?? createHash('sha256').update(file.content).digest('hex');
+      const before = await repo.findFileMeta(trx, id);
       const row = {
         document_id: id,
-        file_name: nfc(file.fileName).slice(0, 250),
+        file_name: normalizeName(file.fileName).slice(0, 250) || 'tep',
         content_type: file.contentType || 'application/octet-stream',
         size: file.content.length,
         sha256,
-        content: file.content,
+        content: this.files ? null : file.content,
       };
       await repo.upsertFile(trx, row);
       // The audit keeps the file's identity; the previous bytes stay recoverable by their hash in backups.
@@ -276,9 +289,11 @@ export class DocumentsService {
 
   async file(actor: Actor, id: string) {
     await this.readable(actor, id);
-    const file = await repo.findFile(this.db, id);
-    if (!file) throw notFound('file');
-    return file;
+    const meta = await repo.findFileMeta(this.db, id);
+    if (!meta) throw notFound('file');
+    const content = (await repo.findFileContent(this.db, id)) ?? (await this.files?.get(meta.sha256)) ?? null;
+    if (!content) throw notFound('file');
+    return { ...meta, content };
   }
 
   async addLink(ctx: Ctx, id: string, input: { toDocumentId: string; relation: LinkRelation }) {
