@@ -52,6 +52,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     pool.on('error', (error) => {
       if (!closing) console.error(`PostgreSQL: idle connection lost: ${error.message}`);
     });
+    // Nor one lost while it is checked out (the server stopped between two queries of a request):
+    // that request answers 503 and the pool drops the broken client when it comes back.
+    pool.on('connect', (client) => {
+      client.on('error', (error) => {
+        if (!closing) console.error(`PostgreSQL: connection lost: ${error.message}`);
+      });
+    });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return {
       db,
