@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodeTcvn3 } from '../modules/importer/encodings/tcvn3.js';
+import { FOUNDING_TEXT_PATH } from '../modules/plans/plans.seed.js';
 import { multipartFile, type Session, type TestApp, testApp } from '../test-support/app.js';
 import { backends } from '../test-support/db.js';
 
@@ -78,6 +81,40 @@ describe.each(backends())('large uploads on %s', (kind) => {
     const download = await admin.request({ method: 'GET', url: `/api/v1/documents/${doc.json().id}/file` });
     expect(download.statusCode).toBe(200);
     expect(download.rawPayload.equals(content)).toBe(true);
+  });
+
+  it('keeps /api/health answering while a large legacy-encoded plan is read', async () => {
+    // A TCVN3 file of some megabytes: detection, decoding and extraction are seconds of CPU.
+    const text = readFileSync(FOUNDING_TEXT_PATH, 'utf8');
+    const bytes = Buffer.from(encodeTcvn3(text.repeat(Math.ceil((3 * 1024 * 1024) / text.length))));
+    const { payload, headers } = multipartFile('ke-hoach.txt', bytes, 'text/plain');
+    let done = false;
+    const start = performance.now();
+    const upload = fetch(`${base}/api/v1/plans/import`, {
+      method: 'POST',
+      body: payload,
+      headers: { ...headers, cookie: admin.cookie, 'x-csrf-token': admin.csrfToken },
+    }).then(async (res) => {
+      const body = await res.text();
+      done = true;
+      return { status: res.status, body };
+    });
+    const answers: number[] = [start];
+    while (!done) {
+      const res = await fetch(`${base}/api/health`);
+      await res.arrayBuffer();
+      if (!done) answers.push(performance.now());
+    }
+    const result = await upload;
+    answers.push(performance.now());
+    expect(result.status, result.body.slice(0, 300)).toBe(200);
+    expect(JSON.parse(result.body).plan.source.encoding).toMatch(/TCVN3/i);
+    const whole = (answers.at(-1) ?? 0) - start;
+    const longestSilence = Math.max(...answers.slice(1).map((at, i) => at - (answers[i] ?? at)));
+    expect(
+      longestSilence / whole,
+      `longest silence ${longestSilence.toFixed(0)} of ${whole.toFixed(0)} ms`,
+    ).toBeLessThan(0.5);
   });
 
   it('refuses a 25 MB import with 413, however the body is cut', async () => {
