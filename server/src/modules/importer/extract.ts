@@ -99,6 +99,7 @@ function title(value: string | null, max = 2000): string | null {
  */
 function fitToContract(plan: PlanImportObject): PlanImportObject {
   const org = (value: string) => title(value, 500);
+  const cap = (value: string, max: number) => value.slice(0, max);
   return {
     ...plan,
     document: {
@@ -107,14 +108,21 @@ function fitToContract(plan: PlanImportObject): PlanImportObject {
       place: title(plan.document.place),
       title: title(plan.document.title),
     },
-    references: plan.references.map((r) => ({ ...r, issuer: title(r.issuer) })),
+    references: plan.references.map((r) => ({
+      ...r,
+      asWritten: cap(r.asWritten, 2000),
+      symbol: r.symbol === null ? null : cap(r.symbol, 2000),
+      issuer: title(r.issuer),
+    })),
     sections: plan.sections.map((s) => ({
       ...s,
+      label: cap(s.label, 100),
       title: title(s.title),
-      children: s.children.map((c) => ({ ...c, title: title(c.title) })),
+      children: s.children.map((c) => ({ ...c, label: cap(c.label, 100), title: title(c.title) })),
     })),
     tasks: plan.tasks.map((t) => ({
       ...t,
+      ref: cap(t.ref, 100),
       title: title(t.title),
       assignments: t.assignments.flatMap((a) => {
         const organization = org(a.organization);
@@ -124,6 +132,8 @@ function fitToContract(plan: PlanImportObject): PlanImportObject {
     addressees: plan.addressees.flatMap((a) => title(a) ?? []),
     recipients: plan.recipients.map((r) => ({
       ...r,
+      asWritten: cap(r.asWritten, 2000),
+      purpose: r.purpose === null ? null : cap(r.purpose, 2000),
       organization: r.organization === null ? null : org(r.organization),
     })),
     signer: {
