@@ -129,5 +129,12 @@ describe.each(backends())('large uploads on %s', (kind) => {
       ...multipartFile('lon.txt', justOver),
     });
     expect(over.statusCode, over.body.slice(0, 300)).toBe(413);
+    const json = await admin.request({
+      method: 'POST',
+      url: '/api/v1/plans/import',
+      payload: { text: 'a'.repeat(25 * 1024 * 1024), fileName: 'lon.txt' },
+    });
+    expect(json.statusCode, json.body.slice(0, 300)).toBe(413);
+    expect(json.headers['content-type']).toContain('application/problem+json');
   });
 });
