@@ -20,7 +20,7 @@ import type { Config } from './config.js';
 import { modules } from './modules/index.js';
 import { registerAuth } from './platform/auth/plugin.js';
 import { currentMigration, type DatabaseHandle } from './platform/db/database.js';
-import { withDeadline } from './platform/db/unavailable.js';
+import { DATABASE_RETRY_AFTER_SECONDS, withDeadline } from './platform/db/unavailable.js';
 import { frameworkErrors, registerErrorHandling } from './platform/errors.js';
 import { DiskFileStore } from './platform/files.js';
 import { registerInputGuard } from './platform/input.js';
@@ -109,7 +109,7 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
       } catch {
         return reply
           .status(503)
-          .header('retry-after', '5')
+          .header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS))
           .send({ status: 'degraded' as const, database: { kind: database.kind, migration: null } });
       }
     },
