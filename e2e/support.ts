@@ -46,7 +46,8 @@ export async function startDemoServer(): Promise<DemoServer> {
 }
 
 /** Debian's Chromium; `npx playwright install` cannot work on these machines. */
-export function launchChromium(): Promise<Browser> {
+/** @param extraArgs more Chromium switches (e.g. --host-resolver-rules for a LAN-like host name). */
+export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
@@ -57,6 +58,7 @@ export function launchChromium(): Promise<Browser> {
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
+      ...extraArgs,
     ],
   });
 }

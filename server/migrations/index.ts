@@ -5,6 +5,7 @@ import * as m0003 from './0003_versions.js';
 import * as m0004 from './0004_jobs.js';
 import * as m0005 from './0005_task_tree.js';
 import * as m0007 from './0007_grant_identity.js';
+import * as m0008 from './0008_text_identity.js';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0004_jobs': m0004,
   '0005_task_tree': m0005,
   '0007_grant_identity': m0007,
+  '0008_text_identity': m0008,
 };

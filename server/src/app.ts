@@ -20,7 +20,10 @@ import { modules } from './modules/index.js';
 import { registerAuth } from './platform/auth/plugin.js';
 import { type Clock, systemClock } from './platform/clock.js';
 import { currentMigration, type DatabaseHandle } from './platform/db/database.js';
-import { registerErrorHandling } from './platform/errors.js';
+import { DATABASE_RETRY_AFTER_SECONDS, withDeadline } from './platform/db/unavailable.js';
+import { frameworkErrors, registerErrorHandling } from './platform/errors.js';
+import { DiskFileStore } from './platform/files.js';
+import { registerInputGuard } from './platform/input.js';
 import { JobQueue } from './platform/jobs.js';
 import { openapiTransform } from './platform/openapi.js';
 import { registerRouteTable } from './platform/route-table.js';
@@ -42,6 +45,7 @@ export async function buildApp({ config, database, logger, clock = systemClock, 
     logger: logger ?? { level: config.logLevel },
     trustProxy: false,
     bodyLimit: 2 * 1024 * 1024,
+    frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -49,6 +53,9 @@ export async function buildApp({ config, database, logger, clock = systemClock, 
   registerErrorHandling(app, { enabled: serveWeb });
   registerRouteTable(app);
 
+  // Many district and commune intranets serve the app over plain HTTP: upgrading requests to
+  // HTTPS (CSP upgrade-insecure-requests) and HSTS belong to COOKIE_SECURE=on only, or the
+  // browser asks for the scripts over HTTPS and shows a blank page.
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -56,8 +63,10 @@ export async function buildApp({ config, database, logger, clock = systemClock, 
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
+        upgradeInsecureRequests: config.secureCookies ? [] : null,
       },
     },
+    strictTransportSecurity: config.secureCookies,
   });
   await app.register(cookie);
   await app.register(multipart, { limits: { files: 1, fields: 5, fieldSize: 1024 * 1024, parts: 10 } });
@@ -79,6 +88,7 @@ export async function buildApp({ config, database, logger, clock = systemClock, 
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
 
+  registerInputGuard(app);
   registerAuth(app, database.db, clock);
 
   app.get(
@@ -93,21 +103,40 @@ export async function buildApp({ config, database, logger, clock = systemClock, 
             status: z.literal('ok'),
             database: z.object({ kind: z.enum(['pglite', 'postgres']), migration: z.string().nullable() }),
           }),
+          503: z.object({
+            status: z.literal('degraded'),
+            database: z.object({ kind: z.enum(['pglite', 'postgres']), migration: z.null() }),
+          }),
         },
       },
     },
-    async () => ({
-      status: 'ok' as const,
-      database: { kind: database.kind, migration: await currentMigration(database.db) },
-    }),
+    // Answers within HEALTH_TIMEOUT_MS even when the database is stopped or frozen.
+    async (_req, reply) => {
+      try {
+        const migration = await withDeadline(currentMigration(database.db), config.healthTimeoutMs);
+        return { status: 'ok' as const, database: { kind: database.kind, migration } };
+      } catch {
+        return reply
+          .status(503)
+          .header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS))
+          .send({ status: 'degraded' as const, database: { kind: database.kind, migration: null } });
+      }
+    },
   );
 
+  // An unknown /api address is 404 with or without a session (the web app's catch-all route
+  // would otherwise take it and ask for a session first).
+  app.all('/api/*', { config: { public: true }, schema: { hide: true } }, (_req, reply) => reply.callNotFound());
+
+  // PGlite runs in this thread: file bytes stay out of it (platform/files.ts, docs/adr/0004).
+  const files = database.kind === 'pglite' ? new DiskFileStore(join(config.dataDir, 'files')) : null;
   const deps: Deps = {
     db: database.db,
     dbKind: database.kind,
     config,
     clock,
     jobs: jobs ?? new JobQueue(database, modules, clock),
+    files,
   };
   for (const module of modules) module.routes(app, deps);
 

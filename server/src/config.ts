@@ -13,6 +13,17 @@ export interface Config {
   webDir: string;
   /** Run the job worker in this process (TRIENKHAI_JOBS, default on). */
   jobs: boolean;
+  /** PostgreSQL timeouts (ms): a stopped or frozen server answers 503, never hangs a request. */
+  dbConnectTimeoutMs: number;
+  dbStatementTimeoutMs: number;
+  /** How long /api/health waits for the database before it says "degraded" (503). */
+  healthTimeoutMs: number;
+}
+
+/** A positive number of milliseconds from the environment, or the default. */
+function millis(value: string | undefined, fallback: number): number {
+  const n = Number(value);
+  return value && Number.isFinite(n) && n > 0 ? Math.round(n) : fallback;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -29,5 +40,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: flag(env.COOKIE_SECURE, false),
     webDir: resolve(env.WEB_DIR ?? './dist/web'),
     jobs: flag(env.TRIENKHAI_JOBS, true),
+    dbConnectTimeoutMs: millis(env.DB_CONNECT_TIMEOUT_MS, 5_000),
+    dbStatementTimeoutMs: millis(env.DB_STATEMENT_TIMEOUT_MS, 30_000),
+    healthTimeoutMs: millis(env.HEALTH_TIMEOUT_MS, 2_000),
   };
 }

@@ -9,7 +9,12 @@ import { JobQueue } from './platform/jobs.js';
 /** config → database → app → listen */
 export async function serve(): Promise<void> {
   const config = loadConfig();
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({
+    url: config.databaseUrl,
+    dataDir: config.dataDir,
+    connectTimeoutMs: config.dbConnectTimeoutMs,
+    statementTimeoutMs: config.dbStatementTimeoutMs,
+  });
   const result = await bootstrap(database.db, { demo: config.demo, demoPassword: config.demoPassword, modules });
   const jobs = new JobQueue(database, modules, systemClock);
   const app = await buildApp({ config, database, clock: systemClock, jobs });

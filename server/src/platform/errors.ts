@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { conflictFromDatabase } from './db/conflicts.js';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './db/unavailable.js';
 import { ENTITY_NAMES, type Locale, localeFrom, type MessageCode, translate } from './i18n.js';
 
 /**
@@ -31,9 +32,11 @@ const TITLES: Record<number, string> = {
   404: 'Not Found',
   409: 'Conflict',
   413: 'Payload Too Large',
+  414: 'URI Too Long',
   415: 'Unsupported Media Type',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
+  503: 'Service Unavailable',
 };
 
 function problem(
@@ -76,6 +79,17 @@ function messageOf(issue: ValidationIssue, locale: Locale): string {
   const out = ZOD_LOCALES[locale].localeError(raw);
   const text = typeof out === 'string' ? out : out?.message;
   return (text ?? issue.message ?? '').replace(/, nhận được undefined|, received undefined/, '');
+}
+
+/**
+ * Fastify's `frameworkErrors`: what the router refuses before any route (bad URL encoding, a path
+ * parameter over `maxParamLength`) leaves as problem+json too.
+ */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const path = (request.raw.url ?? '').slice(0, 200);
+  if (error.code === 'FST_ERR_BAD_URL') return problem(request, reply, 400, 'bad_url', { path });
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return problem(request, reply, 414, 'path_too_long');
+  return problem(request, reply, 400, 'validation_failed', { details: error.message });
 }
 
 /**
@@ -127,6 +141,11 @@ export function registerErrorHandling(app: FastifyInstance, spa: { enabled: bool
         return problem(request, reply, 400, 'validation_failed', { details: error.message });
     }
     if (error.statusCode === 429) return problem(request, reply, 429, 'rate_limited');
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ err: error }, 'database unavailable');
+      const seconds = DATABASE_RETRY_AFTER_SECONDS;
+      return problem(request, reply, 503, 'database_unavailable', { seconds }, { retryAfter: seconds });
+    }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return problem(request, reply, error.statusCode, 'validation_failed', { details: error.message });
     }

@@ -114,6 +114,24 @@ export const MESSAGES = {
     en: 'The file is too large: at most {max} MB.',
   },
   file_missing: { vi: 'Chưa chọn tệp để tải lên.', en: 'No file was uploaded.' },
+  // Robustness (issue 6: defects 4 and 6).
+  bad_url: {
+    vi: 'Địa chỉ {path} không hợp lệ (mã hóa URL sai).',
+    en: 'The address {path} is not valid (bad URL encoding).',
+  },
+  path_too_long: { vi: 'Địa chỉ yêu cầu quá dài.', en: 'The requested address is too long.' },
+  file_name_missing: {
+    vi: 'Tệp tải lên thiếu tên tệp; hãy chọn lại tệp.',
+    en: 'The uploaded file has no file name; choose the file again.',
+  },
+  text_not_storable: {
+    vi: 'Trường {field} chứa ký tự không hợp lệ (NUL hoặc ký tự UTF-16 lẻ).',
+    en: 'The field {field} holds an invalid character (NUL or an unpaired UTF-16 surrogate).',
+  },
+  database_unavailable: {
+    vi: 'Cơ sở dữ liệu tạm thời không phản hồi; dữ liệu của bạn không bị thay đổi. Vui lòng thử lại sau {seconds} giây.',
+    en: 'The database is not answering right now; nothing was changed. Try again in {seconds} seconds.',
+  },
   /** The importer's own bilingual message, passed through. */
   import_failed: { vi: '{vi}', en: '{en}' },
   job_state_conflict: {

@@ -11,6 +11,7 @@ import type { Config } from '../config.js';
 import type { Clock } from './clock.js';
 import type { DatabaseKind } from './db/database.js';
 import type { Database } from './db/schema.js';
+import type { FileStore } from './files.js';
 
 export type App = FastifyInstance<
   RawServerDefault,
@@ -28,6 +29,8 @@ export interface Deps {
   clock: Clock;
   /** The durable job queue (platform/jobs.ts): enqueue, list, retry, cancel. */
   jobs: import('./jobs.js').JobQueue;
+  /** Where file bytes live outside the database (PGlite: DATA_DIR/files); null: in the database. */
+  files: FileStore | null;
 }
 
 /** What a demo seed receives: one transaction for the whole demo, and what earlier seeds left. */

@@ -1,6 +1,9 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../app.js';
-import { loadConfig } from '../config.js';
+import { type Config, loadConfig } from '../config.js';
 import { modules } from '../modules/index.js';
 import { type Clock, systemClock } from '../platform/clock.js';
 import type { DatabaseKind } from '../platform/db/database.js';
@@ -25,7 +28,7 @@ export interface Session {
   request(options: InjectOptions & { csrf?: boolean }): Promise<LightMyRequestResponse>;
 }
 
-export interface TestAppOptions {
+export interface TestAppOptions extends Omit<Partial<Config>, 'jobs'> {
   /** A fixed clock (platform/clock.ts fixedClock) for every service of the app. */
   clock?: Clock;
   /** Extra job handlers, beside the modules' own. */
@@ -33,16 +36,19 @@ export interface TestAppOptions {
   jobs?: JobDefinition<any>[];
 }
 
+/** @param options a clock, extra jobs, and any configuration to override. */
 export async function testApp(
   kind: DatabaseKind = 'pglite',
   variant: Variant = 'demo',
   options: TestAppOptions = {},
 ): Promise<TestApp> {
+  const { clock: fixed, jobs: extraJobs, ...overrides } = options;
   const database = await testDatabase(kind, variant);
-  const config = { ...loadConfig({}), webDir: '/nonexistent', logLevel: 'silent' };
-  const clock = options.clock ?? systemClock;
+  const dataDir = mkdtempSync(join(tmpdir(), 'tk-test-data-')); // the PGlite file store (platform/files.ts)
+  const config = { ...loadConfig({}), webDir: '/nonexistent', logLevel: 'silent', dataDir, ...overrides };
+  const clock = fixed ?? systemClock;
   const jobs = new JobQueue(database, modules, clock);
-  for (const job of options.jobs ?? []) jobs.define(job);
+  for (const job of extraJobs ?? []) jobs.define(job);
   const app = await buildApp({ config, database, logger: false, clock, jobs });
   await app.ready();
   return {
@@ -54,6 +60,7 @@ export async function testApp(
       await jobs.stop();
       await app.close();
       await database.close();
+      rmSync(dataDir, { recursive: true, force: true });
     },
     login: async (username, password = DEMO_PASSWORD) => {
       const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });

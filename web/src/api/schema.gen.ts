@@ -36,7 +36,16 @@ export type paths = {
         /** @description Cơ sở dữ liệu tạm thời không sẵn sàng (Retry-After) */
         503: {
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            "application/problem+json": {
+              /** @enum {string} */
+              status: "degraded";
+              database: {
+                /** @enum {string} */
+                kind: "pglite" | "postgres";
+                /** @enum {string|null} */
+                migration: null;
+              };
+            };
           };
         };
       };
@@ -2878,6 +2887,7 @@ export type paths = {
                 issuerCode: string | null;
                 issuer: string | null;
                 place: string | null;
+                /** Format: date */
                 date: string | null;
                 title: string | null;
               };
@@ -2891,6 +2901,7 @@ export type paths = {
                   symbol: string | null;
                   issuerCode: string | null;
                   issuer: string | null;
+                  /** Format: date */
                   date: string | null;
                   /** @enum {string} */
                   relation: "implements" | "basis" | "cites";
@@ -2913,6 +2924,7 @@ export type paths = {
                       /** @enum {string} */
                       role: "lead" | "responsible" | "coordinate" | "advised" | "report_to";
                     })[];
+                  /** Format: date */
                   deadline: string | null;
                   /** @enum {string|null} */
                   recurrence: "annual" | "semiannual" | "quarterly" | "monthly" | null;
@@ -3038,6 +3050,7 @@ export type paths = {
                 issuerCode: string | null;
                 issuer: string | null;
                 place: string | null;
+                /** Format: date */
                 date: string | null;
                 title: string;
                 /** Format: uuid */
@@ -3052,6 +3065,7 @@ export type paths = {
                   symbol: string | null;
                   issuerCode: string | null;
                   issuer: string | null;
+                  /** Format: date */
                   date: string | null;
                   relation: string;
                   /** Format: uuid */
@@ -3232,6 +3246,7 @@ export type paths = {
                   issuerCode: string | null;
                   issuer: string | null;
                   place: string | null;
+                  /** Format: date */
                   date: string | null;
                   title: string | null;
                 };
@@ -3245,6 +3260,7 @@ export type paths = {
                     symbol: string | null;
                     issuerCode: string | null;
                     issuer: string | null;
+                    /** Format: date */
                     date: string | null;
                     /** @enum {string} */
                     relation: "implements" | "basis" | "cites";
@@ -3267,6 +3283,7 @@ export type paths = {
                         /** @enum {string} */
                         role: "lead" | "responsible" | "coordinate" | "advised" | "report_to";
                       })[];
+                    /** Format: date */
                     deadline: string | null;
                     /** @enum {string|null} */
                     recurrence: "annual" | "semiannual" | "quarterly" | "monthly" | null;

@@ -1,16 +1,16 @@
 import { z } from 'zod';
 import { actorOf } from '../../platform/auth/plugin.js';
-import { IsoDate } from '../../platform/schemas.js';
+import { IsoDate, QueryText } from '../../platform/schemas.js';
 import type { App, Deps } from '../../platform/types.js';
 import { auditPolicy } from './audit.policy.js';
 import { changesOf, labelUnits, unitIdsOf } from './audit.present.js';
 import { countAudit, listAudit, unitNames } from './audit.repository.js';
 
 const AuditQuery = z.object({
-  entityType: z.string().max(50).optional(),
-  entityId: z.string().max(100).optional(),
-  action: z.string().max(100).optional(),
-  actor: z.string().max(100).optional(),
+  entityType: QueryText(50).optional(),
+  entityId: QueryText(100).optional(),
+  action: QueryText(100).optional(),
+  actor: QueryText(100).optional(),
   from: IsoDate.optional(),
   to: IsoDate.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),

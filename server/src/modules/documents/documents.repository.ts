@@ -226,13 +226,35 @@ export function deleteLink(db: Db, id: string) {
   return db.deleteFrom('document_link').where('id', '=', id).execute();
 }
 
-export function findFile(db: Db, documentId: string) {
-  return db.selectFrom('document_file').selectAll().where('document_id', '=', documentId).executeTakeFirst();
+/** The file's name, type, size and hash, without its bytes. */
+export function findFileMeta(db: Db, documentId: string) {
+  return db
+    .selectFrom('document_file')
+    .select(['document_id', 'file_name', 'content_type', 'size', 'sha256'])
+    .where('document_id', '=', documentId)
+    .executeTakeFirst();
+}
+
+/** The bytes kept in the database (PostgreSQL); null when they live in the file store. */
+export async function findFileContent(db: Db, documentId: string): Promise<Buffer | null> {
+  const row = await db
+    .selectFrom('document_file')
+    .select('content')
+    .where('document_id', '=', documentId)
+    .executeTakeFirst();
+  return row?.content ?? null;
 }
 
 export function upsertFile(
   db: Db,
-  file: { document_id: string; file_name: string; content_type: string; size: number; sha256: string; content: Buffer },
+  file: {
+    document_id: string;
+    file_name: string;
+    content_type: string;
+    size: number;
+    sha256: string;
+    content: Buffer | null;
+  },
   now: Date = new Date(),
 ) {
   return db

@@ -1,16 +1,17 @@
 import { z } from 'zod';
 import { actorOf, ctxOf } from '../../platform/auth/plugin.js';
 import { AppError, notFound } from '../../platform/errors.js';
-import { IdParams, Uuid } from '../../platform/schemas.js';
+import { IdParams, QueryText, Uuid } from '../../platform/schemas.js';
 import type { App, Deps } from '../../platform/types.js';
+import { readUpload } from '../../platform/upload.js';
 import * as s from './documents.schemas.js';
 import { DocumentsService, MAX_ATTACHMENT_BYTES } from './documents.service.js';
 import { describeSymbol } from './symbol-info.js';
 
 const tags = ['documents'];
 
-export function documentsRoutes(app: App, { db, clock }: Deps): void {
-  const service = new DocumentsService(db, clock);
+export function documentsRoutes(app: App, { db, clock, files }: Deps): void {
+  const service = new DocumentsService(db, clock, files);
 
   app.get(
     '/api/v1/documents',
@@ -30,7 +31,7 @@ export function documentsRoutes(app: App, { db, clock }: Deps): void {
       schema: {
         tags,
         summary: 'Đọc số và ký hiệu văn bản',
-        querystring: z.object({ text: z.string().min(1).max(200) }),
+        querystring: z.object({ text: QueryText(200).min(1) }),
         response: { 200: s.SymbolInfo },
       },
     },
@@ -83,14 +84,12 @@ export function documentsRoutes(app: App, { db, clock }: Deps): void {
       },
     },
     async (req) => {
-      const part = await req.file({ limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 } });
-      if (!part) throw new AppError(400, 'file_missing');
-      const content = await part.toBuffer();
-      if (part.file.truncated) throw new AppError(413, 'file_too_large', { max: MAX_ATTACHMENT_BYTES / 1024 / 1024 });
+      const upload = await readUpload(req, MAX_ATTACHMENT_BYTES);
       return service.attachFile(ctxOf(req), req.params.id, {
-        fileName: part.filename,
-        contentType: part.mimetype,
-        content,
+        fileName: upload.fileName,
+        contentType: upload.contentType,
+        content: upload.bytes,
+        sha256: upload.sha256,
       });
     },
   );

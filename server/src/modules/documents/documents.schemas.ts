@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { IsoDate, Uuid } from '../../platform/schemas.js';
+import { IsoDate, Name, OptionalName, QueryText, Uuid } from '../../platform/schemas.js';
 import { LINK_RELATIONS } from './documents.service.js';
 
-const Text = (max: number) => z.string().max(max).nullish();
+const Text = OptionalName;
 
 export const DocumentSummary = z.object({
   id: Uuid,
@@ -42,9 +42,9 @@ export const DocumentDetail = DocumentSummary.extend({
 });
 
 export const DocumentQuery = z.object({
-  q: z.string().max(200).optional(),
+  q: QueryText(200).optional(),
   system: z.enum(['party', 'state']).optional(),
-  typeCode: z.string().max(20).optional(),
+  typeCode: QueryText(20).optional(),
   from: IsoDate.optional(),
   to: IsoDate.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -63,7 +63,7 @@ export const DocumentBody = z
     issuerUnitId: Uuid.nullish(),
     place: Text(100),
     date: IsoDate.nullish(),
-    title: z.string().trim().min(1).max(2000),
+    title: Name(2000),
     respondWithinDays: z.number().int().min(1).max(3650).nullish(),
   })
   .strict();

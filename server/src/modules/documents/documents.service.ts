@@ -6,7 +6,8 @@ import { type Clock, systemClock } from '../../platform/clock.js';
 import { staleVersion } from '../../platform/db/conflicts.js';
 import type { Database, Signer } from '../../platform/db/schema.js';
 import { AppError, notFound } from '../../platform/errors.js';
-import { fold, nfc, searchTerms } from '../../platform/text.js';
+import type { FileStore } from '../../platform/files.js';
+import { fold, normalizeName, searchTerms } from '../../platform/text.js';
 import { Territory } from '../organizations/hierarchy.js';
 import { organizationsPolicy } from '../organizations/organizations.policy.js';
 import { territoryOf } from '../organizations/organizations.repository.js';
@@ -72,13 +73,16 @@ export function documentSearchText(d: {
   return fold([d.symbol, d.typeName, d.number, d.issuer, d.title].filter(Boolean).join(' | '));
 }
 
+/** Every stored name and title through the one normalisation (platform/text.ts normalizeName). */
 const clean = (v: string | null | undefined) =>
-  v === undefined ? undefined : v === null ? null : nfc(v).trim() || null;
+  v === undefined ? undefined : v === null ? null : normalizeName(v) || null;
 
 export class DocumentsService {
+  /** @param files where file bytes live outside the database (PGlite); none: in the database. */
   constructor(
     private readonly db: Kysely<Database>,
     private readonly clock: Clock = systemClock,
+    private readonly files: FileStore | null = null,
   ) {}
 
   async list(
@@ -260,21 +264,33 @@ export class DocumentsService {
     return this.get(ctx.actor, id);
   }
 
-  async attachFile(ctx: Ctx, id: string, file: { fileName: string; contentType: string; content: Buffer }) {
+  async attachFile(
+    ctx: Ctx,
+    id: string,
+    file: { fileName: string; contentType: string; content: Buffer; sha256?: string },
+  ) {
     if (file.content.length > MAX_ATTACHMENT_BYTES) throw new AppError(413, 'file_too_large', { max: 20 });
+    const sha256 = file.sha256 ?? createHash('sha256').update(file.content).digest('hex');
+    if (this.files) {
+      // Checked before the bytes touch the disk; checked again in the transaction below.
+      const doc = await repo.findDocument(this.db, id);
+      if (!doc) throw notFound('document');
+      policy.assertCanAttach(ctx.actor, doc);
+      await this.files.put(sha256, file.content);
+    }
+    // The transaction stays short: with a file store it writes a row of metadata only.
     await this.db.transaction().execute(async (trx) => {
       const doc = await repo.findDocument(trx, id);
       if (!doc) throw notFound('document');
       policy.assertCanAttach(ctx.actor, doc);
-      const before = await repo.findFile(trx, id);
-      const sha256 = createHash('sha256').update(file.content).digest('hex');
+      const before = await repo.findFileMeta(trx, id);
       const row = {
         document_id: id,
-        file_name: nfc(file.fileName).slice(0, 250),
+        file_name: normalizeName(file.fileName).slice(0, 250) || 'tep',
         content_type: file.contentType || 'application/octet-stream',
         size: file.content.length,
         sha256,
-        content: file.content,
+        content: this.files ? null : file.content,
       };
       await repo.upsertFile(trx, row, this.clock.now());
       // The audit keeps the file's identity; the previous bytes stay recoverable by their hash in backups.
@@ -292,9 +308,11 @@ export class DocumentsService {
 
   async file(actor: Actor, id: string) {
     await this.readable(actor, id);
-    const file = await repo.findFile(this.db, id);
-    if (!file) throw notFound('file');
-    return file;
+    const meta = await repo.findFileMeta(this.db, id);
+    if (!meta) throw notFound('file');
+    const content = (await repo.findFileContent(this.db, id)) ?? (await this.files?.get(meta.sha256)) ?? null;
+    if (!content) throw notFound('file');
+    return { ...meta, content };
   }
 
   async addLink(ctx: Ctx, id: string, input: { toDocumentId: string; relation: LinkRelation }) {

@@ -7,6 +7,8 @@ import { extractPlan } from './extract.js';
 /**
  * Robustness: the parsers never throw, whatever the text, and stay fast on adversarial input
  * (huge whitespace runs, deeply repeated numbering, long runs of symbol-like characters).
+ * extractPlan has no catch-all: an exception inside it fails these properties (checked by
+ * making `run` throw: every property below then fails).
  */
 const source = { fileName: null, encoding: 'utf-8', warnings: [] };
 
@@ -52,6 +54,7 @@ const docLike = fc.array(fc.constantFrom(...PIECES), { maxLength: 80 }).map((xs)
 function assertPlan(text: string): void {
   const got = extractPlan(text, source);
   expect(() => PlanImportObject.parse(got)).not.toThrow();
+  expect(got.source.warnings).toEqual([]);
 }
 
 describe('never throws (fast-check)', () => {
@@ -69,6 +72,17 @@ describe('never throws (fast-check)', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 400 }), (s) => {
         assertPlan(s);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('extractPlan on UTF-16 noise: NUL bytes, unpaired surrogates, control characters', () => {
+    const unit = fc.integer({ min: 0, max: 0xffff }).map((n) => String.fromCharCode(n));
+    const noise = fc.array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ unit, maxLength: 20 })), { maxLength: 40 });
+    fc.assert(
+      fc.property(noise, (xs) => {
+        assertPlan(xs.join(''));
       }),
       { numRuns: 200 },
     );

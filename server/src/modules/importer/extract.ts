@@ -1,13 +1,15 @@
 /**
  * The heart of the plan importer: the TEXT of a Vietnamese plan, programme or official letter
  * (Party or State) → the `trienkhai.plan/1` object (../shared/contracts/plan-import.md), following
- * the conventions of ../shared/corpus-dev/README.md. Pure and synchronous; never throws.
+ * the conventions of ../shared/corpus-dev/README.md. Pure and synchronous.
  *
  * Pipeline: lines (pages, footnotes, page numbers) → header (issuer, "Số", place and date, type,
  * trích yếu, "Kính gửi") → closing ("Nơi nhận", signature) → paragraphs of the body → roman
  * sections and numbered items → objectives and tasks with assignments, deadline and recurrence →
  * references of the whole text.
  */
+
+import { normalizeName } from '../../platform/text.js';
 import {
   type DocSystem,
   findReferences,
@@ -85,25 +87,76 @@ function safeSource(source: unknown): ImportSource {
   };
 }
 
+/** A name or title as the contract stores it: normalised, capped, null when nothing is left. */
+function title(value: string | null, max = 2000): string | null {
+  return value === null ? null : normalizeName(value).slice(0, max).trim() || null;
+}
+
 /**
- * Extracts the plan object from a document's text. Never throws: on any internal failure the
- * object is returned with what could be read (at worst empty) and a warning.
+ * The extracted object brought to the contract's limits (platform/schemas.ts): names and titles
+ * normalised and capped (2,000 characters, as a document's title), empty ones dropped. What is
+ * left is a bug of the extractor if it does not validate.
+ */
+function fitToContract(plan: PlanImportObject): PlanImportObject {
+  const org = (value: string) => title(value, 500);
+  const cap = (value: string, max: number) => value.slice(0, max);
+  return {
+    ...plan,
+    document: {
+      ...plan.document,
+      issuer: title(plan.document.issuer),
+      place: title(plan.document.place),
+      title: title(plan.document.title),
+    },
+    references: plan.references.map((r) => ({
+      ...r,
+      asWritten: cap(r.asWritten, 2000),
+      symbol: r.symbol === null ? null : cap(r.symbol, 2000),
+      issuer: title(r.issuer),
+    })),
+    sections: plan.sections.map((s) => ({
+      ...s,
+      label: cap(s.label, 100),
+      title: title(s.title),
+      children: s.children.map((c) => ({ ...c, label: cap(c.label, 100), title: title(c.title) })),
+    })),
+    tasks: plan.tasks.map((t) => ({
+      ...t,
+      ref: cap(t.ref, 100),
+      title: title(t.title),
+      assignments: t.assignments.flatMap((a) => {
+        const organization = org(a.organization);
+        return organization ? [{ ...a, organization }] : [];
+      }),
+    })),
+    addressees: plan.addressees.flatMap((a) => title(a) ?? []),
+    recipients: plan.recipients.map((r) => ({
+      ...r,
+      asWritten: cap(r.asWritten, 2000),
+      purpose: r.purpose === null ? null : cap(r.purpose, 2000),
+      organization: r.organization === null ? null : org(r.organization),
+    })),
+    signer: {
+      authority: title(plan.signer.authority),
+      onBehalfOf: title(plan.signer.onBehalfOf),
+      title: title(plan.signer.title),
+      name: title(plan.signer.name),
+    },
+  };
+}
+
+/**
+ * Extracts the plan object from a document's text. Bad text never makes it throw (NUL bytes
+ * and unpaired surrogates are dropped first); an exception or an object outside the contract
+ * is a bug of the extractor and is thrown, never hidden behind an empty plan.
  */
 export function extractPlan(text: string, source: ImportSource): PlanImportObject {
   const src = safeSource(source);
-  if (typeof text !== 'string' || text.trim().length === 0) return emptyPlan(src);
-  try {
-    const plan = run(text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text, src);
-    const parsed = PlanImportObject.safeParse(plan);
-    if (parsed.success) return parsed.data;
-    const fallback = emptyPlan(src);
-    fallback.source.warnings.push('Không đọc được cấu trúc văn bản / could not read the document structure');
-    return fallback;
-  } catch {
-    const fallback = emptyPlan(src);
-    fallback.source.warnings.push('Không đọc được cấu trúc văn bản / could not read the document structure');
-    return fallback;
-  }
+  if (typeof text !== 'string') return emptyPlan(src);
+  const clean = text.replaceAll('\u0000', '').replace(/[\ud800-\udfff]/gu, '');
+  if (clean.trim().length === 0) return emptyPlan(src);
+  const plan = fitToContract(run(clean.length > MAX_CHARS ? clean.slice(0, MAX_CHARS) : clean, src));
+  return PlanImportObject.parse(plan);
 }
 
 function codeFromIssuer(issuer: string | null): string | null {

@@ -76,7 +76,12 @@ export async function lockTree(db: Db): Promise<void> {
 }
 
 export function findUnitByCode(db: Db, code: string) {
-  return db.selectFrom('org_unit').select(UNIT_COLUMNS).where('code', '=', code).executeTakeFirst();
+  // Codes are unique without regard to case (migration 0008: unique index on lower(code)).
+  return db
+    .selectFrom('org_unit')
+    .select(UNIT_COLUMNS)
+    .where(sql`lower(code)`, '=', code.toLowerCase())
+    .executeTakeFirst();
 }
 
 export function findUnitsByIds(db: Db, ids: string[]) {

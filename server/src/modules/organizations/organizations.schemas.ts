@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDate, NonBlank, QueryBool, Uuid } from '../../platform/schemas.js';
+import { IsoDate, Name, NonBlank, OptionalName, QueryBool, QueryText, Uuid } from '../../platform/schemas.js';
 
 export const UnitSummary = z.object({
   id: Uuid,
@@ -30,9 +30,9 @@ export const UnitDetail = UnitSummary.extend({
 });
 
 export const UnitListQuery = z.object({
-  q: z.string().max(200).optional(),
-  level: z.string().max(50).optional(),
-  kind: z.string().max(50).optional(),
+  q: QueryText(200).optional(),
+  level: QueryText(50).optional(),
+  kind: QueryText(50).optional(),
   parentId: Uuid.optional(),
   includeClosed: QueryBool,
   asOf: IsoDate.optional(),
@@ -43,7 +43,7 @@ const Code = z
   .trim()
   .max(80)
   .regex(/^[\p{L}\p{N}._-]*$/u);
-const Aliases = z.array(z.string().max(300)).max(50);
+const Aliases = z.array(Name(300)).max(50);
 const Version = z.number().int().min(1).max(2_147_483_647);
 
 export const CreateUnitBody = z.object({
@@ -52,7 +52,7 @@ export const CreateUnitBody = z.object({
   kind: z.string().min(1).max(50),
   level: z.string().min(1).max(50),
   name: NonBlank,
-  shortName: z.string().max(200).nullish(),
+  shortName: OptionalName(200),
   aliases: Aliases.optional(),
   validFrom: IsoDate.nullish(),
 });
@@ -63,7 +63,7 @@ export const UpdateUnitBody = z
     kind: z.string().min(1).max(50),
     level: z.string().min(1).max(50),
     name: NonBlank,
-    shortName: z.string().max(200).nullish(),
+    shortName: OptionalName(200),
     aliases: Aliases,
     validFrom: IsoDate.nullish(),
     /** The version the edit was made from (answers carry it). */
@@ -74,7 +74,7 @@ export const UpdateUnitBody = z
 
 export const MoveUnitBody = z.object({ parentId: Uuid.nullable() }).strict();
 export const CloseUnitBody = z
-  .object({ validTo: IsoDate, successorId: Uuid.optional(), note: z.string().max(1000).optional() })
+  .object({ validTo: IsoDate, successorId: Uuid.optional(), note: Name(1000).optional() })
   .strict();
 
 export const Level = z.object({

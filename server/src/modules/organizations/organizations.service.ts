@@ -5,7 +5,7 @@ import { type Clock, systemClock } from '../../platform/clock.js';
 import { staleVersion } from '../../platform/db/conflicts.js';
 import type { Database, OrgLevelTable, OrgUnitUpdate } from '../../platform/db/schema.js';
 import { AppError, notFound } from '../../platform/errors.js';
-import { fold, nfc, searchTerms, sortVi } from '../../platform/text.js';
+import { fold, nfc, normalizeName, searchTerms, sortVi } from '../../platform/text.js';
 import { organizationsPolicy as policy } from './organizations.policy.js';
 import { DEFAULT_KINDS, DEFAULT_LEVELS } from './organizations.reference.js';
 import * as repo from './organizations.repository.js';
@@ -63,7 +63,7 @@ function searchTextOf(name: string, shortName: string | null, aliases: string[],
 }
 
 const cleanAliases = (aliases: string[] | undefined) => [
-  ...new Set((aliases ?? []).map((a) => nfc(a).trim()).filter((a) => a.length > 0)),
+  ...new Set((aliases ?? []).map((a) => normalizeName(a)).filter((a) => a.length > 0)),
 ];
 
 export interface UnitQuery {
@@ -182,8 +182,8 @@ export class OrganizationsService {
       }
       const code = input.code?.trim() || null;
       if (code && (await repo.findUnitByCode(trx, code))) throw new AppError(409, 'unit_code_taken', { code });
-      const name = nfc(input.name).trim();
-      const shortName = input.shortName ? nfc(input.shortName).trim() : null;
+      const name = normalizeName(input.name);
+      const shortName = input.shortName ? normalizeName(input.shortName) || null : null;
       const aliases = cleanAliases(input.aliases);
       const id = crypto.randomUUID();
       const path = `${parent?.path ?? '/'}${id}/`;
@@ -218,12 +218,15 @@ export class OrganizationsService {
       }
       await this.assertKindAndLevel(trx, patch.kind ?? before.kind, patch.level ?? before.level);
       const code = patch.code === undefined ? before.code : patch.code?.trim() || null;
-      if (code && code !== before.code && (await repo.findUnitByCode(trx, code))) {
-        throw new AppError(409, 'unit_code_taken', { code });
-      }
-      const name = patch.name === undefined ? before.name : nfc(patch.name).trim();
+      const holder = code && code !== before.code ? await repo.findUnitByCode(trx, code) : undefined;
+      if (code && holder && holder.id !== id) throw new AppError(409, 'unit_code_taken', { code });
+      const name = patch.name === undefined ? before.name : normalizeName(patch.name);
       const shortName =
-        patch.shortName === undefined ? before.short_name : patch.shortName ? nfc(patch.shortName).trim() : null;
+        patch.shortName === undefined
+          ? before.short_name
+          : patch.shortName
+            ? normalizeName(patch.shortName) || null
+            : null;
       const aliases = patch.aliases === undefined ? before.aliases : cleanAliases(patch.aliases);
       const validFrom = patch.validFrom === undefined ? before.valid_from : patch.validFrom;
       if (validFrom && before.valid_to && before.valid_to <= validFrom) throw new AppError(400, 'invalid_dates');

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../../platform/access.js';
 import type { Database } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
-import { importFile } from '../importer/import-file.js';
+import { ImportTimeoutError, importFileOffThread } from '../importer/import-pool.js';
 import { Territory } from '../organizations/hierarchy.js';
 import { type MatchableUnit, matchOrganizations, rankCandidates } from '../organizations/matching.js';
 import * as orgRepo from '../organizations/organizations.repository.js';
@@ -20,7 +20,16 @@ export async function previewImport(
   file: { bytes: Uint8Array; fileName: string | null },
 ) {
   policy.assertCanImport(actor);
-  const result = await importFile(file.bytes, file.fileName);
+  // Reading, decoding and extracting run in a worker thread (importer/import-pool.ts).
+  const result = await importFileOffThread(file.bytes, file.fileName).catch((error: unknown) => {
+    if (error instanceof ImportTimeoutError) {
+      throw new AppError(422, 'import_failed', {
+        vi: 'Tệp quá phức tạp để đọc trong thời gian cho phép.',
+        en: 'The file took too long to read.',
+      });
+    }
+    throw error;
+  });
   if (!result.ok)
     throw new AppError(
       422,

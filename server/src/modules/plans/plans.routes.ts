@@ -3,6 +3,7 @@ import { actorOf, ctxOf } from '../../platform/auth/plugin.js';
 import { AppError } from '../../platform/errors.js';
 import { IdParams, Uuid } from '../../platform/schemas.js';
 import type { App, Deps } from '../../platform/types.js';
+import { readUpload } from '../../platform/upload.js';
 import { MAX_IMPORT_BYTES } from '../importer/read.js';
 import { previewImport } from './plans.import.js';
 import * as s from './plans.schemas.js';
@@ -52,7 +53,8 @@ export function plansRoutes(app: App, { db, clock }: Deps): void {
   app.post(
     '/api/v1/plans/import',
     {
-      bodyLimit: MAX_IMPORT_BYTES * 2,
+      // A JSON text over the limit is 413 like a file (multipart files are counted in readUpload).
+      bodyLimit: MAX_IMPORT_BYTES + 1024 * 1024,
       schema: {
         tags,
         summary:
@@ -65,10 +67,8 @@ export function plansRoutes(app: App, { db, clock }: Deps): void {
     async (req) => {
       const actor = actorOf(req);
       if (req.isMultipart()) {
-        const part = await req.file({ limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } });
-        if (!part) throw new AppError(400, 'file_missing');
-        const bytes = await part.toBuffer();
-        return previewImport(db, actor, { bytes, fileName: part.filename });
+        const upload = await readUpload(req, MAX_IMPORT_BYTES);
+        return previewImport(db, actor, { bytes: upload.bytes, fileName: upload.fileName });
       }
       if (!req.body) throw new AppError(400, 'file_missing');
       return previewImport(db, actor, {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../../platform/access.js';
-import { Uuid } from '../../platform/schemas.js';
+import { Name, Uuid } from '../../platform/schemas.js';
 
 /** Strength is checked by the service (password-policy.ts), with a Vietnamese reason. */
 const Password = z.string().min(1).max(200);
@@ -10,7 +10,7 @@ export const GrantInput = z.object({ role: z.enum(ROLES), unitId: Uuid.nullable(
 export const NewUserBody = z
   .object({
     username: z.string().regex(/^[a-z0-9][a-z0-9._-]{1,49}$/i),
-    displayName: z.string().trim().min(1).max(200),
+    displayName: Name(200),
     password: Password,
     homeUnitId: Uuid.nullish(),
     grants: z.array(GrantInput).max(50),
@@ -19,7 +19,7 @@ export const NewUserBody = z
 
 export const UserPatchBody = z
   .object({
-    displayName: z.string().trim().min(1).max(200).optional(),
+    displayName: Name(200).optional(),
     homeUnitId: Uuid.nullable().optional(),
     isActive: z.boolean().optional(),
   })

@@ -4,7 +4,7 @@ import { recordAudit } from '../../platform/audit.js';
 import { hashPassword, verifyPassword } from '../../platform/auth/password.js';
 import type { Database } from '../../platform/db/schema.js';
 import { AppError, notFound } from '../../platform/errors.js';
-import { nfc } from '../../platform/text.js';
+import { normalizeName } from '../../platform/text.js';
 import { LoginThrottle } from '../auth/login-throttle.js';
 import { assertStrongPassword } from './password-policy.js';
 import { usersPolicy as policy } from './users.policy.js';
@@ -80,7 +80,7 @@ export class UsersService {
           await this.assertUnit(trx, unitId);
         const user = await repo.insertUser(trx, {
           username,
-          display_name: nfc(input.displayName).trim(),
+          display_name: normalizeName(input.displayName),
           password_hash: passwordHash,
           home_unit_id: input.homeUnitId ?? null,
           is_demo: input.isDemo ?? false,
@@ -114,7 +114,7 @@ export class UsersService {
       if (patch.isActive === false && user.is_active) await this.assertNotLastAdmin(trx, id);
       const before = { display_name: user.display_name, home_unit_id: user.home_unit_id, is_active: user.is_active };
       const set: { display_name?: string; home_unit_id?: string | null; is_active?: boolean } = {};
-      if (patch.displayName !== undefined) set.display_name = nfc(patch.displayName).trim();
+      if (patch.displayName !== undefined) set.display_name = normalizeName(patch.displayName);
       if (patch.homeUnitId !== undefined) set.home_unit_id = patch.homeUnitId;
       if (patch.isActive !== undefined) set.is_active = patch.isActive;
       if (Object.keys(set).length === 0) return;

@@ -26,6 +26,10 @@ export interface DatabaseOptions {
   dataDir?: string | undefined;
   /** An existing PGlite (tests pass a clone of a migrated template). */
   pglite?: PGliteInterface;
+  /** PostgreSQL: ms to get a connection (new or from a busy pool); default 5 s. */
+  connectTimeoutMs?: number | undefined;
+  /** PostgreSQL: ms a statement may run (server side) and wait for its answer (client side); default 30 s. */
+  statementTimeoutMs?: number | undefined;
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
@@ -33,6 +37,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     const pool = new pg.Pool({
       connectionString: options.url,
       max: 10,
+      // A stopped server fails fast, a frozen one answers within the timeouts: the request gets
+      // 503 database_unavailable (platform/db/unavailable.ts) instead of hanging.
+      connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
+      statement_timeout: options.statementTimeoutMs ?? 30_000,
+      query_timeout: (options.statementTimeoutMs ?? 30_000) + 1_000,
+      keepAlive: true,
       types: {
         getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
           const parser = TYPE_PARSERS[oid];
@@ -45,6 +55,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     let closing = false;
     pool.on('error', (error) => {
       if (!closing) console.error(`PostgreSQL: idle connection lost: ${error.message}`);
+    });
+    // Nor one lost while it is checked out (the server stopped between two queries of a request):
+    // that request answers 503 and the pool drops the broken client when it comes back.
+    pool.on('connect', (client) => {
+      client.on('error', (error) => {
+        if (!closing) console.error(`PostgreSQL: connection lost: ${error.message}`);
+      });
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return {

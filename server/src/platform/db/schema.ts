@@ -130,7 +130,8 @@ export interface DocumentFileTable {
   content_type: string;
   size: number;
   sha256: string;
-  content: Buffer;
+  /** null when the bytes live in the file store (PGlite: DATA_DIR/files, platform/files.ts). */
+  content: Buffer | null;
   uploaded_at: Timestamp;
 }
 

@@ -2,7 +2,7 @@
  * The header (issuing body, number and symbol, place and date, type, trích yếu, "Kính gửi") and
  * the closing ("Nơi nhận", signature) of a Vietnamese official document (documents.md §4–§6).
  */
-import { type ParsedSymbol, parseSymbolPrefix, typeNameOf } from '../../documents/symbol.js';
+import { isoDate, type ParsedSymbol, parseSymbolPrefix, typeNameOf } from '../../documents/symbol.js';
 import { fragments, isPageNumber, isRule, type Line } from './layout.js';
 import { collapse, expandAbbreviations, isAllCaps, isPersonName, orgCase, stripPersonName } from './text.js';
 
@@ -236,9 +236,9 @@ export function parseHeader(lines: Line[]): Header {
   return h;
 }
 
+/** A real calendar date only (no 30 February): documents/symbol.ts isoDate. */
 function isoOf(day: number, month: number, year: number): string | null {
-  if (month < 1 || month > 12 || day < 1 || day > 31 || year < 1930 || year > 2100) return null;
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return isoDate(day, month, year);
 }
 
 function stopsHeaderBlock(t: string): boolean {
