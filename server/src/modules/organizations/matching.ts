@@ -181,6 +181,17 @@ function unitNames(unit: MatchableUnit): string[] {
   return [unit.name, unit.shortName ?? '', ...unit.aliases].filter((s) => s.length > 0);
 }
 
+/** Each unit's names normalised once, not once per name matched (a plan names dozens). */
+const normalised = new WeakMap<MatchableUnit, { t: string[]; aliasHead: string | null }[]>();
+function namesOf(unit: MatchableUnit) {
+  let names = normalised.get(unit);
+  if (!names) {
+    names = unitNames(unit).map((alias) => ({ t: tokens(alias), aliasHead: headOf(normalizeName(alias)) }));
+    normalised.set(unit, names);
+  }
+  return names;
+}
+
 function within(unit: MatchableUnit, area: MatchableUnit | null): boolean {
   return !area || unit.path.startsWith(area.path) || area.path.startsWith(unit.path);
 }
@@ -213,9 +224,7 @@ export function rankCandidates(name: string, units: MatchableUnit[], context: Ma
   for (const unit of units) {
     if (unit.kind === 'area') continue;
     let best = 0;
-    for (const alias of unitNames(unit)) {
-      const t = tokens(alias);
-      const aliasHead = headOf(normalizeName(alias));
+    for (const { t, aliasHead } of namesOf(unit)) {
       const penalty = head && aliasHead && head !== aliasHead ? 0.7 : 1;
       best = Math.max(best, dice(query, t) * penalty, dice(plain, t) * 0.97 * penalty);
     }

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite, type PGliteInterface } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, Migrator, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { migrations } from '../../../migrations/index.js';
@@ -55,10 +56,15 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   let pglite: PGliteInterface | undefined = options.pglite;
   if (!pglite) {
     if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-    pglite = new PGlite(options.dataDir ? join(options.dataDir, 'pglite') : undefined);
+    pglite = newPGlite(options.dataDir ? join(options.dataDir, 'pglite') : undefined);
   }
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
   return { db, kind: 'pglite', close: () => db.destroy() };
+}
+
+/** A PGlite with the extensions our migrations use (pg_trgm for search). */
+export function newPGlite(dataDir?: string): PGlite {
+  return new PGlite({ ...(dataDir ? { dataDir } : {}), extensions: { pg_trgm } });
 }
 
 export function migrator(db: Kysely<Database>): Migrator {
