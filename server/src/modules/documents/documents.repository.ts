@@ -70,6 +70,7 @@ function filtered(db: Db, f: DocumentFilter) {
       ]),
     );
   }
+  // Each term is answered by the trigram index on search_text (migration 0006).
   for (const term of f.terms) q = q.where('d.search_text', 'like', `%${term.replace(/[\\%_]/g, '\\$&')}%`);
   if (f.system) q = q.where('d.system', '=', f.system);
   if (f.typeCode) q = q.where(sql`lower(d.type_code)`, '=', f.typeCode.toLowerCase());
@@ -87,8 +88,17 @@ export function searchDocuments(db: Db, f: DocumentFilter) {
     .execute();
 }
 
+/** Counts stop here: a search matching more reads "more than 10,000" instead of counting on. */
+export const DOCUMENT_COUNT_CAP = 10_000;
+
+/** How many documents match, counted up to DOCUMENT_COUNT_CAP + 1. */
 export async function countDocuments(db: Db, f: DocumentFilter): Promise<number> {
-  const row = await filtered(db, f).clearSelect().select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+  const matching = filtered(db, f)
+    .clearSelect()
+    .select(sql`1`.as('one'))
+    .limit(DOCUMENT_COUNT_CAP + 1)
+    .as('m');
+  const row = await db.selectFrom(matching).select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
   return row.n;
 }
 
@@ -235,12 +245,14 @@ export function upsertFile(
     .execute();
 }
 
-/** Units of a territory's subtree, for the cascade's expected issuers. */
-export function unitsUnder(db: Db, path: string) {
+/** Units of the subtrees at these paths (the path index, one query), for the cascade's expected issuers. */
+export function unitsUnder(db: Db, paths: string[]) {
+  if (paths.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('org_unit')
     .select(['id', 'parent_id', 'path', 'name', 'short_name', 'aliases', 'kind', 'level', 'valid_from', 'valid_to'])
-    .where('path', 'like', `${path}%`)
+    .where((eb) => eb.or(paths.map((p) => eb('path', 'like', `${p.replace(/[\\%_]/g, '\\$&')}%`))))
+    .orderBy('path')
     .execute();
 }
 

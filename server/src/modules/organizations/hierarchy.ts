@@ -15,9 +15,42 @@ const ids = (path: string) => path.split('/').filter(Boolean);
 
 export class Territory<U extends TreeUnit> {
   private readonly byId: Map<string, U>;
+  private readonly order: Map<U, number>;
+  /** Units by their parent's path, built on first use: a subtree is walked, never filtered from all. */
+  private below: Map<string, U[]> | null = null;
 
   constructor(readonly units: U[]) {
     this.byId = new Map(units.map((u) => [u.id, u]));
+    this.order = new Map(units.map((u, i) => [u, i]));
+  }
+
+  /** A unit of the territory by id. */
+  get(id: string): U | undefined {
+    return this.byId.get(id);
+  }
+
+  /** The units at or below a path, in the order they were given. */
+  subtree(path: string): U[] {
+    if (!this.below) {
+      this.below = new Map();
+      for (const u of this.units) {
+        const parentPath = u.path.slice(0, u.path.lastIndexOf('/', u.path.length - 2) + 1);
+        const list = this.below.get(parentPath);
+        if (list) list.push(u);
+        else this.below.set(parentPath, [u]);
+      }
+    }
+    const found: U[] = [];
+    const self = this.byId.get(ids(path).at(-1) ?? '');
+    if (self?.path === path) found.push(self);
+    const stack = [path];
+    while (stack.length > 0) {
+      for (const child of this.below.get(stack.pop() ?? '') ?? []) {
+        found.push(child);
+        stack.push(child.path);
+      }
+    }
+    return found.sort((a, b) => (this.order.get(a) ?? 0) - (this.order.get(b) ?? 0));
   }
 
   /** The nearest `area` at or above a unit. */
@@ -52,7 +85,7 @@ export class Territory<U extends TreeUnit> {
       const parent = this.parentOf(u);
       return parent ? this.leaderOf(parent, kinds) : undefined;
     };
-    return this.units.filter((u) => {
+    return this.subtree(area.path).filter((u) => {
       if (!kinds.includes(u.kind) || !u.path.startsWith(area.path) || u.id === area.id) return false;
       if (date && !((u.validFrom === null || u.validFrom <= date) && (u.validTo === null || u.validTo > date))) {
         return false;
