@@ -14,7 +14,11 @@ const database = await openDatabase({ url: config.databaseUrl, dataDir: config.d
 try {
   const t0 = performance.now();
   await bootstrap(database.db, { demo: true, demoPassword: config.demoPassword });
-  const existing = await database.db.selectFrom('org_unit').select('id').where('code', '=', 'tw-bbt').executeTakeFirst();
+  const existing = await database.db
+    .selectFrom('org_unit')
+    .select('id')
+    .where('code', '=', 'tw-bbt')
+    .executeTakeFirst();
   if (existing) {
     console.error('gen: this database already holds the national directory; nothing changed.');
     process.exitCode = 1;

@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
+import { documentSearchText } from '../modules/documents/documents.service.js';
+import { describeSymbol } from '../modules/documents/symbol-info.js';
 import { SYSTEM_ACTOR } from '../platform/access.js';
 import { recordAudit } from '../platform/audit.js';
 import type { Database } from '../platform/db/schema.js';
 import { fold } from '../platform/text.js';
-import { documentSearchText } from '../modules/documents/documents.service.js';
-import { describeSymbol } from '../modules/documents/symbol-info.js';
 
 /**
  * A synthetic country for measuring and testing at national scale (`npm run gen`): the 34
