@@ -5,6 +5,7 @@ import { loadConfig } from '../server/src/config.js';
 import { generateNational } from '../server/src/dev/national.js';
 import * as documentsRepo from '../server/src/modules/documents/documents.repository.js';
 import { outermost } from '../server/src/modules/documents/documents.service.js';
+import { LEADING_KINDS } from '../server/src/modules/organizations/hierarchy.js';
 import { normalizeName } from '../server/src/modules/organizations/matching.js';
 import * as orgRepo from '../server/src/modules/organizations/organizations.repository.js';
 import type { PlanImportObject } from '../server/src/modules/plans/plan-format.js';
@@ -104,16 +105,21 @@ export async function nationalBenches(kind: DatabaseKind, _n: number): Promise<F
         const seen = new Set<string>([country.directiveId]);
         let frontier = [country.directiveId];
         const scopes: string[] = [];
+        const issuers = new Set<string>();
         while (frontier.length > 0) {
           const links = await documentsRepo.linksTo(db, frontier, ['implements', 'basis']);
           const fresh = [...new Set(links.map((l) => l.from_document_id))].filter((id) => !seen.has(id));
           for (const id of fresh) seen.add(id);
-          for (const row of await documentsRepo.findDocumentsByIds(db, fresh))
+          for (const row of await documentsRepo.findDocumentsByIds(db, fresh)) {
             if (row.scope_path) scopes.push(row.scope_path);
+            if (row.issuer_unit_id) issuers.add(row.issuer_unit_id);
+          }
           frontier = fresh;
         }
         const paths = outermost(scopes);
-        for (let i = 0; i < paths.length; i += 200) await documentsRepo.unitsUnder(db, paths.slice(i, i + 200));
+        const kinds = ['area', ...LEADING_KINDS.party, ...LEADING_KINDS.state];
+        for (let i = 0; i === 0 || i < paths.length; i += 200)
+          await documentsRepo.unitsUnder(db, paths.slice(i, i + 200), kinds, i === 0 ? [...issuers] : []);
       },
       n,
       warm,

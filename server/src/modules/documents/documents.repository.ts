@@ -245,13 +245,28 @@ export function upsertFile(
     .execute();
 }
 
-/** Units of the subtrees at these paths (the path index, one query), for the cascade's expected issuers. */
-export function unitsUnder(db: Db, paths: string[]) {
-  if (paths.length === 0) return Promise.resolve([]);
+/**
+ * Units of these kinds in the subtrees at these paths, or with these ids (the path index, one
+ * query): the areas and leading bodies the cascade's coverage reads, and the answers' issuers.
+ */
+export function unitsUnder(db: Db, paths: string[], kinds: readonly string[], ids: string[] = []) {
+  if (paths.length === 0 && ids.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('org_unit')
-    .select(['id', 'parent_id', 'path', 'name', 'short_name', 'aliases', 'kind', 'level', 'valid_from', 'valid_to'])
-    .where((eb) => eb.or(paths.map((p) => eb('path', 'like', `${p.replace(/[\\%_]/g, '\\$&')}%`))))
+    .select(['id', 'path', 'name', 'kind', 'valid_from', 'valid_to'])
+    .where((eb) =>
+      eb.or([
+        ...(paths.length > 0
+          ? [
+              eb.and([
+                eb('kind', 'in', [...kinds]),
+                eb.or(paths.map((p) => eb('path', 'like', `${p.replace(/[\\%_]/g, '\\$&')}%`))),
+              ]),
+            ]
+          : []),
+        ...(ids.length > 0 ? [eb('id', 'in', ids)] : []),
+      ]),
+    )
     .orderBy('path')
     .execute();
 }

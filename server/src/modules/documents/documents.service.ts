@@ -6,7 +6,7 @@ import { today } from '../../platform/clock.js';
 import type { Database, Signer } from '../../platform/db/schema.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { fold, nfc, searchTerms } from '../../platform/text.js';
-import { Territory } from '../organizations/hierarchy.js';
+import { LEADING_KINDS, Territory } from '../organizations/hierarchy.js';
 import { territoryOf } from '../organizations/organizations.repository.js';
 import { arrangeTree, type CascadeDocument, type CascadeEdge, coverage, MAX_CASCADE_DOCUMENTS } from './cascade.js';
 import { documentsPolicy as policy } from './documents.policy.js';
@@ -342,8 +342,10 @@ export class DocumentsService {
     const now = today();
     // Every territory of the tree in one read: the subtrees of the outermost scopes (a commune's
     // units are inside its province's), one query per 200 of them — not one query per document.
-    const scopes = [...rows.values()].flatMap((r) => (r.scope_path && policy.readable(actor, r) ? [r.scope_path] : []));
-    const territory = new Territory(await this.territoryUnits(outermost(scopes)));
+    const readableRows = [...rows.values()].filter((r) => policy.readable(actor, r));
+    const scopes = readableRows.flatMap((r) => (r.scope_path ? [r.scope_path] : []));
+    const issuers = [...new Set(readableRows.flatMap((r) => (r.issuer_unit_id ? [r.issuer_unit_id] : [])))];
+    const territory = new Territory(await this.territoryUnits(outermost(scopes), issuers));
 
     const build = (id: string, relation: string): CascadeNode | null => {
       const row = rows.get(id);
@@ -384,18 +386,24 @@ export class DocumentsService {
     return build(root.id, 'root');
   }
 
-  private async territoryUnits(paths: string[]) {
-    const units = [];
-    for (let i = 0; i < paths.length; i += 200)
-      units.push(...(await repo.unitsUnder(this.db, paths.slice(i, i + 200))));
-    return units.map((u) => ({
-      id: u.id,
-      path: u.path,
-      name: u.name,
-      kind: u.kind,
-      validFrom: u.valid_from,
-      validTo: u.valid_to,
-    }));
+  /** Areas and leading bodies under the scopes, and the answers' issuers: one query per 200 scopes. */
+  private async territoryUnits(paths: string[], issuerIds: string[]) {
+    const kinds = ['area', ...LEADING_KINDS.party, ...LEADING_KINDS.state];
+    const found = new Map<string, Awaited<ReturnType<typeof repo.unitsUnder>>[number]>();
+    for (let i = 0; i === 0 || i < paths.length; i += 200) {
+      const ids = i === 0 ? issuerIds : [];
+      for (const u of await repo.unitsUnder(this.db, paths.slice(i, i + 200), kinds, ids)) found.set(u.id, u);
+    }
+    return [...found.values()]
+      .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+      .map((u) => ({
+        id: u.id,
+        path: u.path,
+        name: u.name,
+        kind: u.kind,
+        validFrom: u.valid_from,
+        validTo: u.valid_to,
+      }));
   }
 }
 

@@ -64,11 +64,19 @@ export class Territory<U extends TreeUnit> {
 
   /** The nearest unit of one of `kinds` at or above a unit, inside the same area. */
   leaderOf(unit: U, kinds: readonly string[]): U | undefined {
-    const area = this.areaOf(unit);
-    for (const id of ids(unit.path).reverse()) {
+    return this.leaderOnPath(ids(unit.path), this.areaOf(unit), kinds);
+  }
+
+  /**
+   * The nearest unit of `kinds` on a chain of ids (deepest first), stopping at the area. Units
+   * absent from the territory are skipped: the cascade loads only areas and leading bodies.
+   */
+  private leaderOnPath(chain: string[], area: U | undefined, kinds: readonly string[]): U | undefined {
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const id = chain[i] ?? '';
+      if (id === area?.id) return undefined;
       const u = this.byId.get(id);
-      if (!u || u.id === area?.id) return undefined;
-      if (kinds.includes(u.kind)) return u;
+      if (u && kinds.includes(u.kind)) return u;
     }
     return undefined;
   }
@@ -81,10 +89,7 @@ export class Territory<U extends TreeUnit> {
   subordinates(area: U, kinds: readonly string[], date: string | null = null): U[] {
     const depth = ids(area.path).length;
     // The nearest unit of `kinds` strictly above u, inside u's area.
-    const above = (u: U) => {
-      const parent = this.parentOf(u);
-      return parent ? this.leaderOf(parent, kinds) : undefined;
-    };
+    const above = (u: U) => this.leaderOnPath(ids(u.path).slice(0, -1), this.areaOf(u), kinds);
     return this.subtree(area.path).filter((u) => {
       if (!kinds.includes(u.kind) || !u.path.startsWith(area.path) || u.id === area.id) return false;
       if (date && !((u.validFrom === null || u.validFrom <= date) && (u.validTo === null || u.validTo > date))) {
@@ -97,11 +102,6 @@ export class Territory<U extends TreeUnit> {
       const leader = above(u);
       return leader !== undefined && above(leader) === undefined;
     });
-  }
-
-  private parentOf(unit: U): U | undefined {
-    const chain = ids(unit.path);
-    return chain.length > 1 ? this.byId.get(chain[chain.length - 2] ?? '') : undefined;
   }
 }
 
