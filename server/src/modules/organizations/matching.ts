@@ -215,6 +215,9 @@ function headOf(normalized: string): string | null {
   return HEADS.find((h) => normalized === h || normalized.startsWith(`${h} `)) ?? null;
 }
 
+/** One collator for every comparison: `localeCompare(…, 'vi')` builds a new one per call. */
+const byName = new Intl.Collator('vi');
+
 /** Candidates for one name, best first. */
 export function rankCandidates(name: string, units: MatchableUnit[], context: MatchContext, limit = 5): Candidate[] {
   const query = tokens(committeeWithPlace(name, context, units));
@@ -234,7 +237,7 @@ export function rankCandidates(name: string, units: MatchableUnit[], context: Ma
     if (!active) best *= 0.8;
     scored.push({ unitId: unit.id, name: unit.name, confidence: Math.round(best * 100) / 100, activeAtDate: active });
   }
-  return scored.sort((a, b) => b.confidence - a.confidence || a.name.localeCompare(b.name, 'vi')).slice(0, limit);
+  return scored.sort((a, b) => b.confidence - a.confidence || byName.compare(a.name, b.name)).slice(0, limit);
 }
 
 interface SelectorRule {
