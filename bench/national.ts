@@ -118,8 +118,7 @@ export async function nationalBenches(kind: DatabaseKind, _n: number): Promise<F
         }
         const paths = outermost(scopes);
         const kinds = ['area', ...LEADING_KINDS.party, ...LEADING_KINDS.state];
-        for (let i = 0; i === 0 || i < paths.length; i += 200)
-          await documentsRepo.unitsUnder(db, paths.slice(i, i + 200), kinds, i === 0 ? [...issuers] : []);
+        await documentsRepo.unitsUnder(db, paths, kinds, [...issuers]);
       },
       n,
       warm,

@@ -246,29 +246,38 @@ export function upsertFile(
 }
 
 /**
- * Units of these kinds in the subtrees at these paths, or with these ids (the path index, one
- * query): the areas and leading bodies the cascade's coverage reads, and the answers' issuers.
+ * Units of these kinds in the subtrees at these paths, or with these ids, in one query: the
+ * areas and leading bodies the cascade's coverage reads, and the answers' issuers. Each subtree
+ * is a range of the path index (`path ~>=~ '/a/' and path ~<~ '/a0'`): a few subtrees are
+ * index ranges, the whole country one scan — never a query per subtree.
  */
-export function unitsUnder(db: Db, paths: string[], kinds: readonly string[], ids: string[] = []) {
-  if (paths.length === 0 && ids.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('org_unit')
-    .select(['id', 'path', 'name', 'kind', 'valid_from', 'valid_to'])
-    .where((eb) =>
-      eb.or([
-        ...(paths.length > 0
-          ? [
-              eb.and([
-                eb('kind', 'in', [...kinds]),
-                eb.or(paths.map((p) => eb('path', 'like', `${p.replace(/[\\%_]/g, '\\$&')}%`))),
-              ]),
-            ]
-          : []),
-        ...(ids.length > 0 ? [eb('id', 'in', ids)] : []),
-      ]),
-    )
-    .orderBy('path')
-    .execute();
+export async function unitsUnder(db: Db, paths: string[], kinds: readonly string[], ids: string[] = []) {
+  if (paths.length === 0 && ids.length === 0) return [];
+  const columns = sql.join(['id', 'path', 'name', 'kind', 'valid_from', 'valid_to'].map((c) => sql.ref(`u.${c}`)));
+  // The range's end: the prefix with its last character ('/') raised by one ('0').
+  const end = (p: string) => `${p.slice(0, -1)}${String.fromCharCode(p.charCodeAt(p.length - 1) + 1)}`;
+  const kindList = sql.join([...kinds]);
+  // Up to a hundred subtrees: OR-ed ranges (index ranges, or one scan); more: a join on a list.
+  const inRanges =
+    paths.length <= 100
+      ? sql`select ${columns} from org_unit u where u.kind in (${kindList}) and (${sql.join(
+          paths.map((p) => sql`(u.path ~>=~ ${p} and u.path ~<~ ${end(p)})`),
+          sql` or `,
+        )})`
+      : sql`select ${columns} from (values ${sql.join(paths.map((p) => sql`(${p}, ${end(p)})`))}) as r(lo, hi)
+          join org_unit u on u.path ~>=~ r.lo and u.path ~<~ r.hi where u.kind in (${kindList})`;
+  const byId = sql`select ${columns} from org_unit u where u.id in (${sql.join(ids)})`;
+  const query =
+    paths.length > 0 && ids.length > 0 ? sql`${inRanges} union ${byId}` : paths.length > 0 ? inRanges : byId;
+  const { rows } = await sql<{
+    id: string;
+    path: string;
+    name: string;
+    kind: string;
+    valid_from: string | null;
+    valid_to: string | null;
+  }>`select * from (${query}) x order by path`.execute(db);
+  return rows;
 }
 
 export function unitById(db: Db, id: string) {

@@ -341,7 +341,7 @@ export class DocumentsService {
     });
     const now = today();
     // Every territory of the tree in one read: the subtrees of the outermost scopes (a commune's
-    // units are inside its province's), one query per 200 of them — not one query per document.
+    // units are inside its province's) and the answers' issuers, one query — not one per document.
     const readableRows = [...rows.values()].filter((r) => policy.readable(actor, r));
     const scopes = readableRows.flatMap((r) => (r.scope_path ? [r.scope_path] : []));
     const issuers = [...new Set(readableRows.flatMap((r) => (r.issuer_unit_id ? [r.issuer_unit_id] : [])))];
@@ -386,24 +386,18 @@ export class DocumentsService {
     return build(root.id, 'root');
   }
 
-  /** Areas and leading bodies under the scopes, and the answers' issuers: one query per 200 scopes. */
+  /** Areas and leading bodies under the scopes, and the answers' issuers: one query. */
   private async territoryUnits(paths: string[], issuerIds: string[]) {
     const kinds = ['area', ...LEADING_KINDS.party, ...LEADING_KINDS.state];
-    const found = new Map<string, Awaited<ReturnType<typeof repo.unitsUnder>>[number]>();
-    for (let i = 0; i === 0 || i < paths.length; i += 200) {
-      const ids = i === 0 ? issuerIds : [];
-      for (const u of await repo.unitsUnder(this.db, paths.slice(i, i + 200), kinds, ids)) found.set(u.id, u);
-    }
-    return [...found.values()]
-      .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
-      .map((u) => ({
-        id: u.id,
-        path: u.path,
-        name: u.name,
-        kind: u.kind,
-        validFrom: u.valid_from,
-        validTo: u.valid_to,
-      }));
+    const units = await repo.unitsUnder(this.db, paths, kinds, issuerIds);
+    return units.map((u) => ({
+      id: u.id,
+      path: u.path,
+      name: u.name,
+      kind: u.kind,
+      validFrom: u.valid_from,
+      validTo: u.valid_to,
+    }));
   }
 }
 
