@@ -16,6 +16,7 @@ import type {
   LevelInput,
   OrgKind,
   OrgLevel,
+  Page,
   ParsedSymbol,
   PlanDetail,
   PlanSummary,
@@ -77,6 +78,19 @@ export function useUnits(filter: UnitFilter, enabled = true) {
       }).then((r) => r.items),
     placeholderData: (previous: Unit[] | undefined) => previous,
     enabled,
+  });
+}
+
+/** The units page: one page of units with the total, so a longer list says so. */
+export function useUnitPage(filter: UnitFilter) {
+  return useQuery<Page<Unit>>({
+    queryKey: [...keys.units(filter), 'page'],
+    queryFn: ({ signal }) =>
+      api<Page<Unit>>('/org-units', {
+        signal,
+        query: { ...filter, includeClosed: filter.includeClosed ? 'true' : undefined },
+      }),
+    placeholderData: (previous: Page<Unit> | undefined) => previous,
   });
 }
 
