@@ -94,10 +94,11 @@ export function useUnitPage(filter: UnitFilter) {
   });
 }
 
-export function useUnit(id: string) {
+export function useUnit(id: string, enabled = true) {
   return useQuery({
     queryKey: keys.unit(id),
     queryFn: ({ signal }) => api<UnitDetail>(`/org-units/${encodeURIComponent(id)}`, { signal }),
+    enabled: enabled && id.length > 0,
   });
 }
 
