@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { documentSearchText } from '../modules/documents/documents.service.js';
 import { describeSymbol } from '../modules/documents/symbol-info.js';
 import { SYSTEM_ACTOR } from '../platform/access.js';
@@ -304,7 +304,7 @@ export async function generateNational(db: Kysely<Database>, options: GenOptions
     provinces.push({ area, standing, communes });
   }
 
-  return db.transaction().execute(async (trx) => {
+  const result = await db.transaction().execute(async (trx) => {
     await insertChunks(units, 1000, (chunk) => trx.insertInto('org_unit').values(chunk).execute());
 
     // The cascade: each province's plan implements 21-CT/TW; most commune committees answer it.
@@ -418,6 +418,9 @@ export async function generateNational(db: Kysely<Database>, options: GenOptions
     );
     return result;
   });
+  // Fresh statistics for the planner after a bulk load (autovacuum would come later, or never on PGlite).
+  await sql`analyze`.execute(db);
+  return result;
 }
 
 function addDays(date: string, days: number): string {

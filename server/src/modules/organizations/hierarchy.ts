@@ -18,6 +18,8 @@ export class Territory<U extends TreeUnit> {
   private readonly order: Map<U, number>;
   /** Units by their parent's path, built on first use: a subtree is walked, never filtered from all. */
   private below: Map<string, U[]> | null = null;
+  /** areaOf by path, remembered: the coverage of a country asks it tens of thousands of times. */
+  private readonly areas = new Map<string, U | undefined>();
 
   constructor(readonly units: U[]) {
     this.byId = new Map(units.map((u) => [u.id, u]));
@@ -55,11 +57,15 @@ export class Territory<U extends TreeUnit> {
 
   /** The nearest `area` at or above a unit. */
   areaOf(unit: U): U | undefined {
-    for (const id of ids(unit.path).reverse()) {
-      const u = this.byId.get(id);
-      if (u?.kind === 'area') return u;
+    if (this.areas.has(unit.path)) return this.areas.get(unit.path);
+    const chain = ids(unit.path);
+    let found: U | undefined;
+    for (let i = chain.length - 1; i >= 0 && !found; i--) {
+      const u = this.byId.get(chain[i] ?? '');
+      if (u?.kind === 'area') found = u;
     }
-    return undefined;
+    this.areas.set(unit.path, found);
+    return found;
   }
 
   /** The nearest unit of one of `kinds` at or above a unit, inside the same area. */
