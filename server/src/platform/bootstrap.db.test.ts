@@ -4,12 +4,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { migrations } from '../../migrations/index.js';
 import { buildApp } from '../app.js';
 import { loadConfig } from '../config.js';
 import { testApp } from '../test-support/app.js';
 import { backends } from '../test-support/db.js';
 import { bootstrap } from './bootstrap.js';
 import { openDatabase } from './db/database.js';
+
+/** The newest migration: whichever was added last. */
+const LATEST_MIGRATION = Object.keys(migrations).at(-1);
 
 const run = promisify(execFile);
 
@@ -50,7 +54,7 @@ describe('the trienkhai command', () => {
     const env = { ...process.env, DATA_DIR: dataDir, TRIENKHAI_DEMO: 'off', DATABASE_URL: '' };
     const cli = (...args: string[]) => run('npx', ['tsx', 'server/src/cli/index.ts', ...args], { env });
     try {
-      expect((await cli('migrate')).stdout).toContain('pglite: 0002_documents');
+      expect((await cli('migrate')).stdout).toContain(`pglite: ${LATEST_MIGRATION}`);
       const created = await cli('create-admin', '--username', 'quantri', '--password', 'mat-khau-quan-tri');
       expect(created.stdout).toContain('quantri');
       await expect(
