@@ -1,5 +1,6 @@
 import type { DatabaseKind } from '../server/src/platform/db/database.js';
 import { importPer10kb } from './import.js';
+import { nationalBenches } from './national.js';
 import { planPage } from './plan-page.js';
 
 /**
@@ -14,5 +15,9 @@ for (const backend of backends) {
   for (const bench of benches) {
     const result = await bench(backend, n);
     if (result) console.log(JSON.stringify(result));
+  }
+  // The national directory (npm run gen) once per backend, its four figures on it.
+  if (process.env.BENCH_NATIONAL !== 'off') {
+    for (const result of await nationalBenches(backend, n)) console.log(JSON.stringify(result));
   }
 }

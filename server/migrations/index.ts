@@ -4,6 +4,7 @@ import * as m0002 from './0002_documents.js';
 import * as m0003 from './0003_versions.js';
 import * as m0004 from './0004_jobs.js';
 import * as m0005 from './0005_task_tree.js';
+import * as m0006 from './0006_search.js';
 import * as m0007 from './0007_grant_identity.js';
 import * as m0008 from './0008_text_identity.js';
 
@@ -14,6 +15,7 @@ export const migrations: Record<string, Migration> = {
   '0003_versions': m0003,
   '0004_jobs': m0004,
   '0005_task_tree': m0005,
+  '0006_search': m0006,
   '0007_grant_identity': m0007,
   '0008_text_identity': m0008,
 };

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { modules } from '../modules/index.js';
 import { bootstrap } from '../platform/bootstrap.js';
-import { type DatabaseHandle, type DatabaseKind, openDatabase } from '../platform/db/database.js';
+import { type DatabaseHandle, type DatabaseKind, newPGlite, openDatabase } from '../platform/db/database.js';
 
 /**
  * Databases for tests. PGlite: one migrated template per worker and variant, cloned for each
@@ -23,7 +23,7 @@ async function pgliteTemplate(variant: Variant): Promise<PGlite> {
   let template = templates.get(variant);
   if (!template) {
     template = (async () => {
-      const pglite = new PGlite();
+      const pglite = newPGlite();
       const handle = await openDatabase({ pglite });
       await bootstrap(handle.db, { demo: variant === 'demo', demoPassword: DEMO_PASSWORD, modules });
       return pglite; // the Kysely handle is left open: closing it would close the template

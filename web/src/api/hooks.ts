@@ -18,6 +18,7 @@ import type {
   NewUnitInput,
   OrgKind,
   OrgLevel,
+  Page,
   ParsedSymbol,
   PlanDetail,
   PlanSummary,
@@ -84,10 +85,24 @@ export function useUnits(filter: UnitFilter, enabled = true) {
   });
 }
 
-export function useUnit(id: string) {
+/** The units page: one page of units with the total, so a longer list says so. */
+export function useUnitPage(filter: UnitFilter) {
+  return useQuery<Page<Unit>>({
+    queryKey: [...keys.units(filter), 'page'],
+    queryFn: ({ signal }) =>
+      api<Page<Unit>>('/org-units', {
+        signal,
+        query: { ...filter, includeClosed: filter.includeClosed ? 'true' : undefined },
+      }),
+    placeholderData: (previous: Page<Unit> | undefined) => previous,
+  });
+}
+
+export function useUnit(id: string, enabled = true) {
   return useQuery({
     queryKey: keys.unit(id),
     queryFn: ({ signal }) => api<UnitDetail>(`/org-units/${encodeURIComponent(id)}`, { signal }),
+    enabled: enabled && id.length > 0,
   });
 }
 

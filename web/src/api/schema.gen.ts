@@ -808,6 +808,8 @@ export type paths = {
           parentId?: string;
           includeClosed?: "0" | "1" | "true" | "false";
           asOf?: string;
+          limit?: number;
+          offset?: number;
         };
       };
       responses: {
@@ -833,6 +835,10 @@ export type paths = {
                   version: number;
                   actions: string[];
                 })[];
+              total: number;
+              totalExact: boolean;
+              limit: number;
+              offset: number;
             };
           };
         };
@@ -1750,6 +1756,7 @@ export type paths = {
                   actions: string[];
                 })[];
               total: number;
+              totalExact: boolean;
             };
           };
         };

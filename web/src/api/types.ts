@@ -40,6 +40,12 @@ export interface Items<T> {
   items: T[];
 }
 
+/** A page of a list that may be longer: `total` counted up to a bound (`totalExact` false beyond). */
+export interface Page<T> extends Items<T> {
+  total: number;
+  totalExact: boolean;
+}
+
 /* ---- session ---- */
 
 export type SessionAnswer = ResponseOf<'/api/v1/auth/me', 'get'>;

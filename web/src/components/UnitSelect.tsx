@@ -1,6 +1,6 @@
 import { Select } from 'antd';
-import { useMemo } from 'react';
-import { useUnits } from '../api/hooks';
+import { useMemo, useState } from 'react';
+import { useUnit, useUnits } from '../api/hooks';
 import type { Unit } from '../api/types';
 import { fold } from '../i18n/format';
 import { useI18n } from '../i18n/I18nProvider';
@@ -11,7 +11,11 @@ interface Option {
   search: string;
 }
 
-/** Pick a unit by typing part of its name, short name or alias (accents optional). */
+/**
+ * Pick a unit by typing part of its name, short name or alias (accents optional). The first
+ * page of the directory is offered at once; typing searches the whole directory on the server,
+ * so a national directory of 40,000 units is reachable too.
+ */
 export function UnitSelect({
   value,
   onChange,
@@ -28,18 +32,23 @@ export function UnitSelect({
   id?: string;
 }) {
   const { t } = useI18n();
+  const [query, setQuery] = useState('');
+  const searching = query.trim().length >= 2;
   const units = useUnits({});
-  const options = useMemo<Option[]>(
-    () =>
-      (units.data ?? [])
-        .filter((unit: Unit) => unit.isActive && !exclude?.has(unit.id))
-        .map((unit) => ({
-          value: unit.id,
-          label: unit.shortName && unit.shortName !== unit.name ? `${unit.name} (${unit.shortName})` : unit.name,
-          search: fold([unit.name, unit.shortName ?? '', ...unit.aliases, unit.code ?? ''].join(' ')),
-        })),
-    [units.data, exclude],
-  );
+  const found = useUnits({ q: query.trim() }, searching);
+  const chosen = useUnit(value ?? '');
+  const options = useMemo<Option[]>(() => {
+    const list: Unit[] = [...((searching ? found.data : units.data) ?? [])];
+    const current = value ? chosen.data : undefined;
+    if (current && !list.some((unit) => unit.id === current.id)) list.unshift(current);
+    return list
+      .filter((unit: Unit) => unit.isActive && !exclude?.has(unit.id))
+      .map((unit) => ({
+        value: unit.id,
+        label: unit.shortName && unit.shortName !== unit.name ? `${unit.name} (${unit.shortName})` : unit.name,
+        search: fold([unit.name, unit.shortName ?? '', ...unit.aliases, unit.code ?? ''].join(' ')),
+      }));
+  }, [searching, found.data, units.data, value, chosen.data, exclude]);
 
   return (
     <Select<string, Option>
@@ -47,10 +56,11 @@ export function UnitSelect({
       value={value ?? undefined}
       onChange={(next) => onChange?.(next ?? null)}
       options={options}
-      loading={units.isPending}
+      loading={units.isPending || (searching && found.isFetching)}
       allowClear={allowClear}
       placeholder={placeholder ?? t('unit.pickUnit')}
       showSearch={{
+        onSearch: setQuery,
         filterOption: (input, option) => {
           const words = fold(input).split(/\s+/).filter(Boolean);
           return words.every((word) => option?.search.includes(word) ?? false);

@@ -31,7 +31,8 @@ export interface CoverageRow {
 }
 
 export const DEFAULT_DUE_DAYS = 30;
-export const MAX_CASCADE_DOCUMENTS = 2000;
+/** A guard against runaway link graphs, far above a national cascade (~3,400 documents). */
+export const MAX_CASCADE_DOCUMENTS = 50_000;
 
 /**
  * Places each document under one parent — the deepest one it implements — so a commune plan
@@ -86,9 +87,8 @@ export function coverage<U extends TreeUnit>(
   const expected = territory.subordinates(area, kinds, parent.issuedOn);
   const dueDays = parent.respondWithinDays ?? DEFAULT_DUE_DAYS;
   const byUnit = new Map<string, CascadeDocument>();
-  const unitsById = new Map(territory.units.map((u) => [u.id, u]));
   for (const child of children) {
-    const issuer = child.issuerUnitId ? unitsById.get(child.issuerUnitId) : undefined;
+    const issuer = child.issuerUnitId ? territory.get(child.issuerUnitId) : undefined;
     if (!issuer) continue;
     const leader = kinds.includes(issuer.kind as never) ? issuer : territory.leaderOf(issuer, kinds);
     if (!leader) continue;

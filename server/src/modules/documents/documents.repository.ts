@@ -71,6 +71,7 @@ function filtered(db: Db, f: DocumentFilter) {
       ]),
     );
   }
+  // Each term is answered by the trigram index on search_text (migration 0006).
   for (const term of f.terms) q = q.where('d.search_text', 'like', `%${term.replace(/[\\%_]/g, '\\$&')}%`);
   if (f.system) q = q.where('d.system', '=', f.system);
   if (f.typeCode) q = q.where(sql`lower(d.type_code)`, '=', f.typeCode.toLowerCase());
@@ -88,8 +89,17 @@ export function searchDocuments(db: Db, f: DocumentFilter) {
     .execute();
 }
 
+/** Counts stop here: a search matching more reads "more than 10,000" instead of counting on. */
+export const DOCUMENT_COUNT_CAP = 10_000;
+
+/** How many documents match, counted up to DOCUMENT_COUNT_CAP + 1. */
 export async function countDocuments(db: Db, f: DocumentFilter): Promise<number> {
-  const row = await filtered(db, f).clearSelect().select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+  const matching = filtered(db, f)
+    .clearSelect()
+    .select(sql`1`.as('one'))
+    .limit(DOCUMENT_COUNT_CAP + 1)
+    .as('m');
+  const row = await db.selectFrom(matching).select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
   return row.n;
 }
 
@@ -273,13 +283,39 @@ export function upsertFile(
     .execute();
 }
 
-/** Units of a territory's subtree, for the cascade's expected issuers. */
-export function unitsUnder(db: Db, path: string) {
-  return db
-    .selectFrom('org_unit')
-    .select(['id', 'parent_id', 'path', 'name', 'short_name', 'aliases', 'kind', 'level', 'valid_from', 'valid_to'])
-    .where('path', 'like', `${path}%`)
-    .execute();
+/**
+ * Units of these kinds in the subtrees at these paths, or with these ids, in one query: the
+ * areas and leading bodies the cascade's coverage reads, and the answers' issuers. Each subtree
+ * is a range of the path index (`path ~>=~ '/a/' and path ~<~ '/a0'`): a few subtrees are
+ * index ranges, the whole country one scan — never a query per subtree.
+ */
+export async function unitsUnder(db: Db, paths: string[], kinds: readonly string[], ids: string[] = []) {
+  if (paths.length === 0 && ids.length === 0) return [];
+  const columns = sql.join(['id', 'path', 'name', 'kind', 'valid_from', 'valid_to'].map((c) => sql.ref(`u.${c}`)));
+  // The range's end: the prefix with its last character ('/') raised by one ('0').
+  const end = (p: string) => `${p.slice(0, -1)}${String.fromCharCode(p.charCodeAt(p.length - 1) + 1)}`;
+  const kindList = sql.join([...kinds]);
+  // Up to a hundred subtrees: OR-ed ranges (index ranges, or one scan); more: a join on a list.
+  const inRanges =
+    paths.length <= 100
+      ? sql`select ${columns} from org_unit u where u.kind in (${kindList}) and (${sql.join(
+          paths.map((p) => sql`(u.path ~>=~ ${p} and u.path ~<~ ${end(p)})`),
+          sql` or `,
+        )})`
+      : sql`select ${columns} from (values ${sql.join(paths.map((p) => sql`(${p}, ${end(p)})`))}) as r(lo, hi)
+          join org_unit u on u.path ~>=~ r.lo and u.path ~<~ r.hi where u.kind in (${kindList})`;
+  const byId = sql`select ${columns} from org_unit u where u.id in (${sql.join(ids)})`;
+  const query =
+    paths.length > 0 && ids.length > 0 ? sql`${inRanges} union ${byId}` : paths.length > 0 ? inRanges : byId;
+  const { rows } = await sql<{
+    id: string;
+    path: string;
+    name: string;
+    kind: string;
+    valid_from: string | null;
+    valid_to: string | null;
+  }>`select * from (${query}) x order by path`.execute(db);
+  return rows;
 }
 
 export function unitById(db: Db, id: string) {

@@ -20,7 +20,9 @@ export function documentsRoutes(app: App, { db, clock, files }: Deps): void {
         tags,
         summary: 'Tìm văn bản (không phân biệt dấu)',
         querystring: s.DocumentQuery,
-        response: { 200: z.object({ items: z.array(s.DocumentSummary), total: z.number() }) },
+        response: {
+          200: z.object({ items: z.array(s.DocumentSummary), total: z.number(), totalExact: z.boolean() }),
+        },
       },
     },
     async (req) => service.list(actorOf(req), req.query),

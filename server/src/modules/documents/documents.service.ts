@@ -8,7 +8,7 @@ import type { Database, Signer } from '../../platform/db/schema.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import type { FileStore } from '../../platform/files.js';
 import { fold, normalizeName, searchTerms } from '../../platform/text.js';
-import { Territory } from '../organizations/hierarchy.js';
+import { LEADING_KINDS, Territory } from '../organizations/hierarchy.js';
 import { organizationsPolicy } from '../organizations/organizations.policy.js';
 import { territoryOf } from '../organizations/organizations.repository.js';
 import { arrangeTree, type CascadeDocument, type CascadeEdge, coverage, MAX_CASCADE_DOCUMENTS } from './cascade.js';
@@ -102,7 +102,12 @@ export class DocumentsService {
       repo.searchDocuments(this.db, filter),
       repo.countDocuments(this.db, filter),
     ]);
-    return { items: rows.map((r) => presentDocument(r, actor)), total };
+    const totalExact = total <= repo.DOCUMENT_COUNT_CAP;
+    return {
+      items: rows.map((r) => presentDocument(r, actor)),
+      total: totalExact ? total : repo.DOCUMENT_COUNT_CAP,
+      totalExact,
+    };
   }
 
   async get(actor: Actor, id: string) {
@@ -370,7 +375,6 @@ export class DocumentsService {
     const placement = arrangeTree(root.id, edges);
     const childrenOf = new Map<string, string[]>();
     for (const [child, { parent }] of placement) childrenOf.set(parent, [...(childrenOf.get(parent) ?? []), child]);
-    const territories = new Map<string, Territory<Awaited<ReturnType<typeof this.territoryUnits>>[number]>>();
     const asCascade = (r: Row): CascadeDocument => ({
       id: r.id,
       issuedOn: r.issued_on,
@@ -379,49 +383,48 @@ export class DocumentsService {
       respondWithinDays: r.respond_within_days,
     });
     const now = this.clock.today();
+    // Every territory of the tree in one read: the subtrees of the outermost scopes (a commune's
+    // units are inside its province's) and the answers' issuers, one query — not one per document.
+    const readableRows = [...rows.values()].filter((r) => policy.readable(actor, r));
+    const scopes = readableRows.flatMap((r) => (r.scope_path ? [r.scope_path] : []));
+    const issuers = [...new Set(readableRows.flatMap((r) => (r.issuer_unit_id ? [r.issuer_unit_id] : [])))];
+    const territory = new Territory(await this.territoryUnits(outermost(scopes), issuers));
 
-    const build = async (id: string, relation: string): Promise<CascadeNode | null> => {
+    const build = (id: string, relation: string): CascadeNode | null => {
       const row = rows.get(id);
       if (!row || !policy.readable(actor, row)) return null;
       const childIds = childrenOf.get(id) ?? [];
-      const children = (await Promise.all(childIds.map((c) => build(c, placement.get(c)?.relation ?? 'implements'))))
+      const children = childIds
+        .map((c) => build(c, placement.get(c)?.relation ?? 'implements'))
         .filter((c): c is CascadeNode => c !== null)
         .sort((a, b) => (a.document.date ?? '9999').localeCompare(b.document.date ?? '9999'));
       let cover: CascadeNode['coverage'] = null;
-      if (row.scope_unit_id && row.scope_path) {
-        let territory = territories.get(row.scope_unit_id);
-        if (!territory) {
-          territory = new Territory(await this.territoryUnits(row.scope_path));
-          territories.set(row.scope_unit_id, territory);
-        }
-        const area = territory.units.find((u) => u.id === row.scope_unit_id);
+      const area = row.scope_unit_id ? territory.get(row.scope_unit_id) : undefined;
+      if (area) {
         const childDocs = childIds.flatMap((c) => {
           const r = rows.get(c);
           return r ? [asCascade(r)] : [];
         });
-        if (area) {
-          const { dueDays, rows: result } = coverage(asCascade(row), childDocs, territory, area, now);
-          const units = new Map(territory.units.map((u) => [u.id, u]));
-          const expected = result.filter((r) => {
-            const unit = units.get(r.unitId);
-            return unit !== undefined && organizationsPolicy.canRead(actor, unit);
-          });
-          if (expected.length > 0) {
-            cover = {
-              dueDays,
-              expected: expected.map((r) => ({
-                unit: { id: r.unitId, name: units.get(r.unitId)?.name ?? '' },
-                status: r.status,
-                document: r.documentId
-                  ? { id: r.documentId, symbol: rows.get(r.documentId)?.symbol ?? null, date: r.issuedOn }
-                  : null,
-                daysAfterParent: r.daysAfterParent,
-              })),
-              issued: expected.filter((r) => r.status === 'issued').length,
-              late: expected.filter((r) => r.status === 'late').length,
-              missing: expected.filter((r) => r.status === 'missing' || r.status === 'overdue').length,
-            };
-          }
+        const { dueDays, rows: result } = coverage(asCascade(row), childDocs, territory, area, now);
+        const expected = result.filter((r) => {
+          const unit = territory.get(r.unitId);
+          return unit !== undefined && organizationsPolicy.canRead(actor, unit);
+        });
+        if (expected.length > 0) {
+          cover = {
+            dueDays,
+            expected: expected.map((r) => ({
+              unit: { id: r.unitId, name: territory.get(r.unitId)?.name ?? '' },
+              status: r.status,
+              document: r.documentId
+                ? { id: r.documentId, symbol: rows.get(r.documentId)?.symbol ?? null, date: r.issuedOn }
+                : null,
+              daysAfterParent: r.daysAfterParent,
+            })),
+            issued: expected.filter((r) => r.status === 'issued').length,
+            late: expected.filter((r) => r.status === 'late').length,
+            missing: expected.filter((r) => r.status === 'missing' || r.status === 'overdue').length,
+          };
         }
       }
       return { document: presentDocument(row, actor), relation, children, coverage: cover };
@@ -429,8 +432,10 @@ export class DocumentsService {
     return build(root.id, 'root');
   }
 
-  private async territoryUnits(path: string) {
-    const units = await repo.unitsUnder(this.db, path);
+  /** Areas and leading bodies under the scopes, and the answers' issuers: one query. */
+  private async territoryUnits(paths: string[], issuerIds: string[]) {
+    const kinds = ['area', ...LEADING_KINDS.party, ...LEADING_KINDS.state];
+    const units = await repo.unitsUnder(this.db, paths, kinds, issuerIds);
     return units.map((u) => ({
       id: u.id,
       path: u.path,
@@ -440,6 +445,14 @@ export class DocumentsService {
       validTo: u.valid_to,
     }));
   }
+}
+
+/** The paths not inside another of them: their subtrees hold every subtree of the list. */
+export function outermost(paths: string[]): string[] {
+  const sorted = [...new Set(paths)].sort((a, b) => a.length - b.length || a.localeCompare(b));
+  const kept: string[] = [];
+  for (const p of sorted) if (!kept.some((k) => p.startsWith(k))) kept.push(p);
+  return kept;
 }
 
 export interface CascadeNode {

@@ -15,27 +15,74 @@ const ids = (path: string) => path.split('/').filter(Boolean);
 
 export class Territory<U extends TreeUnit> {
   private readonly byId: Map<string, U>;
+  private readonly order: Map<U, number>;
+  /** Units by their parent's path, built on first use: a subtree is walked, never filtered from all. */
+  private below: Map<string, U[]> | null = null;
+  /** areaOf by path, remembered: the coverage of a country asks it tens of thousands of times. */
+  private readonly areas = new Map<string, U | undefined>();
 
   constructor(readonly units: U[]) {
     this.byId = new Map(units.map((u) => [u.id, u]));
+    this.order = new Map(units.map((u, i) => [u, i]));
+  }
+
+  /** A unit of the territory by id. */
+  get(id: string): U | undefined {
+    return this.byId.get(id);
+  }
+
+  /** The units at or below a path, in the order they were given. */
+  subtree(path: string): U[] {
+    if (!this.below) {
+      this.below = new Map();
+      for (const u of this.units) {
+        const parentPath = u.path.slice(0, u.path.lastIndexOf('/', u.path.length - 2) + 1);
+        const list = this.below.get(parentPath);
+        if (list) list.push(u);
+        else this.below.set(parentPath, [u]);
+      }
+    }
+    const found: U[] = [];
+    const self = this.byId.get(ids(path).at(-1) ?? '');
+    if (self?.path === path) found.push(self);
+    const stack = [path];
+    while (stack.length > 0) {
+      for (const child of this.below.get(stack.pop() ?? '') ?? []) {
+        found.push(child);
+        stack.push(child.path);
+      }
+    }
+    return found.sort((a, b) => (this.order.get(a) ?? 0) - (this.order.get(b) ?? 0));
   }
 
   /** The nearest `area` at or above a unit. */
   areaOf(unit: U): U | undefined {
-    for (const id of ids(unit.path).reverse()) {
-      const u = this.byId.get(id);
-      if (u?.kind === 'area') return u;
+    if (this.areas.has(unit.path)) return this.areas.get(unit.path);
+    const chain = ids(unit.path);
+    let found: U | undefined;
+    for (let i = chain.length - 1; i >= 0 && !found; i--) {
+      const u = this.byId.get(chain[i] ?? '');
+      if (u?.kind === 'area') found = u;
     }
-    return undefined;
+    this.areas.set(unit.path, found);
+    return found;
   }
 
   /** The nearest unit of one of `kinds` at or above a unit, inside the same area. */
   leaderOf(unit: U, kinds: readonly string[]): U | undefined {
-    const area = this.areaOf(unit);
-    for (const id of ids(unit.path).reverse()) {
+    return this.leaderOnPath(ids(unit.path), this.areaOf(unit), kinds);
+  }
+
+  /**
+   * The nearest unit of `kinds` on a chain of ids (deepest first), stopping at the area. Units
+   * absent from the territory are skipped: the cascade loads only areas and leading bodies.
+   */
+  private leaderOnPath(chain: string[], area: U | undefined, kinds: readonly string[]): U | undefined {
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const id = chain[i] ?? '';
+      if (id === area?.id) return undefined;
       const u = this.byId.get(id);
-      if (!u || u.id === area?.id) return undefined;
-      if (kinds.includes(u.kind)) return u;
+      if (u && kinds.includes(u.kind)) return u;
     }
     return undefined;
   }
@@ -48,11 +95,8 @@ export class Territory<U extends TreeUnit> {
   subordinates(area: U, kinds: readonly string[], date: string | null = null): U[] {
     const depth = ids(area.path).length;
     // The nearest unit of `kinds` strictly above u, inside u's area.
-    const above = (u: U) => {
-      const parent = this.parentOf(u);
-      return parent ? this.leaderOf(parent, kinds) : undefined;
-    };
-    return this.units.filter((u) => {
+    const above = (u: U) => this.leaderOnPath(ids(u.path).slice(0, -1), this.areaOf(u), kinds);
+    return this.subtree(area.path).filter((u) => {
       if (!kinds.includes(u.kind) || !u.path.startsWith(area.path) || u.id === area.id) return false;
       if (date && !((u.validFrom === null || u.validFrom <= date) && (u.validTo === null || u.validTo > date))) {
         return false;
@@ -64,11 +108,6 @@ export class Territory<U extends TreeUnit> {
       const leader = above(u);
       return leader !== undefined && above(leader) === undefined;
     });
-  }
-
-  private parentOf(unit: U): U | undefined {
-    const chain = ids(unit.path);
-    return chain.length > 1 ? this.byId.get(chain[chain.length - 2] ?? '') : undefined;
   }
 }
 

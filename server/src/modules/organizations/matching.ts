@@ -181,6 +181,17 @@ function unitNames(unit: MatchableUnit): string[] {
   return [unit.name, unit.shortName ?? '', ...unit.aliases].filter((s) => s.length > 0);
 }
 
+/** Each unit's names normalised once, not once per name matched (a plan names dozens). */
+const normalised = new WeakMap<MatchableUnit, { t: string[]; aliasHead: string | null }[]>();
+function namesOf(unit: MatchableUnit) {
+  let names = normalised.get(unit);
+  if (!names) {
+    names = unitNames(unit).map((alias) => ({ t: tokens(alias), aliasHead: headOf(normalizeName(alias)) }));
+    normalised.set(unit, names);
+  }
+  return names;
+}
+
 function within(unit: MatchableUnit, area: MatchableUnit | null): boolean {
   return !area || unit.path.startsWith(area.path) || area.path.startsWith(unit.path);
 }
@@ -204,6 +215,9 @@ function headOf(normalized: string): string | null {
   return HEADS.find((h) => normalized === h || normalized.startsWith(`${h} `)) ?? null;
 }
 
+/** One collator for every comparison: `localeCompare(…, 'vi')` builds a new one per call. */
+const byName = new Intl.Collator('vi');
+
 /** Candidates for one name, best first. */
 export function rankCandidates(name: string, units: MatchableUnit[], context: MatchContext, limit = 5): Candidate[] {
   const query = tokens(committeeWithPlace(name, context, units));
@@ -213,9 +227,7 @@ export function rankCandidates(name: string, units: MatchableUnit[], context: Ma
   for (const unit of units) {
     if (unit.kind === 'area') continue;
     let best = 0;
-    for (const alias of unitNames(unit)) {
-      const t = tokens(alias);
-      const aliasHead = headOf(normalizeName(alias));
+    for (const { t, aliasHead } of namesOf(unit)) {
       const penalty = head && aliasHead && head !== aliasHead ? 0.7 : 1;
       best = Math.max(best, dice(query, t) * penalty, dice(plain, t) * 0.97 * penalty);
     }
@@ -225,7 +237,7 @@ export function rankCandidates(name: string, units: MatchableUnit[], context: Ma
     if (!active) best *= 0.8;
     scored.push({ unitId: unit.id, name: unit.name, confidence: Math.round(best * 100) / 100, activeAtDate: active });
   }
-  return scored.sort((a, b) => b.confidence - a.confidence || a.name.localeCompare(b.name, 'vi')).slice(0, limit);
+  return scored.sort((a, b) => b.confidence - a.confidence || byName.compare(a.name, b.name)).slice(0, limit);
 }
 
 interface SelectorRule {

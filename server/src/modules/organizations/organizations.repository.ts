@@ -1,4 +1,4 @@
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import type { Database, NewOrgUnit, OrgUnitUpdate } from '../../platform/db/schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -32,13 +32,18 @@ export interface UnitFilter {
   activeOn: string | null;
 }
 
-export function listUnits(db: Db, filter: UnitFilter) {
-  let q = db.selectFrom('org_unit').select(UNIT_COLUMNS);
+/** Counts stop here: a search that matches more tells "more than 10,000" instead of scanning on. */
+export const COUNT_CAP = 10_000;
+
+function filteredUnits(db: Db, filter: UnitFilter) {
+  let q = db.selectFrom('org_unit');
   if (filter.prefixes) {
     const prefixes = filter.prefixes;
-    if (prefixes.length === 0) return Promise.resolve([]);
-    q = q.where((eb) => eb.or(prefixes.map((p) => eb('path', 'like', `${escapeLike(p)}%`))));
+    q = q.where((eb) =>
+      prefixes.length === 0 ? eb.val(false) : eb.or(prefixes.map((p) => eb('path', 'like', `${escapeLike(p)}%`))),
+    );
   }
+  // Each term is answered by the trigram index on search_text (migration 0006).
   for (const term of filter.terms ?? []) q = q.where('search_text', 'like', `%${escapeLike(term)}%`);
   if (filter.level) q = q.where('level', '=', filter.level);
   if (filter.kind) q = q.where('kind', '=', filter.kind);
@@ -49,8 +54,72 @@ export function listUnits(db: Db, filter: UnitFilter) {
       .where((eb) => eb.or([eb('valid_from', 'is', null), eb('valid_from', '<=', on)]))
       .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', on)]));
   }
-  return q.limit(5000).execute();
+  return q;
 }
+
+/**
+ * One page of units, in a stable order (the folded name, then the id): every unit is reachable
+ * by paging, none is dropped silently.
+ */
+export function listUnits(db: Db, filter: UnitFilter & { limit: number; offset: number }) {
+  return filteredUnits(db, filter)
+    .select(UNIT_COLUMNS)
+    .orderBy('search_text')
+    .orderBy('id')
+    .limit(filter.limit)
+    .offset(filter.offset)
+    .execute();
+}
+
+/** How many units match, counted up to COUNT_CAP + 1 (more than the cap reads as "at least"). */
+export async function countUnitsMatching(db: Db, filter: UnitFilter): Promise<number> {
+  const row = await db
+    .selectFrom(
+      filteredUnits(db, filter)
+        .select(sql`1`.as('one'))
+        .limit(COUNT_CAP + 1)
+        .as('m'),
+    )
+    .select(sql<number>`count(*)::int`.as('n'))
+    .executeTakeFirstOrThrow();
+  return row.n;
+}
+
+/** Every unit of a subtree (on the path index), for matching inside one province. */
+export function unitsUnderPath(db: Db, prefix: string) {
+  return db
+    .selectFrom('org_unit')
+    .select(UNIT_COLUMNS)
+    .where('path', 'like', `${escapeLike(prefix)}%`)
+    .execute();
+}
+
+/** Units by id, with every column the matcher needs. */
+export function unitsWithIds(db: Db, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('org_unit').select(UNIT_COLUMNS).where('id', 'in', ids).execute();
+}
+
+/**
+ * Units whose folded names resemble any of the given folded names (pg_trgm word similarity on
+ * the trigram index), at most `each` per name: candidates when a plan's territory is unknown.
+ */
+export async function unitsResembling(db: Db, folded: string[], each = 50) {
+  if (folded.length === 0) return [];
+  const names = sql.join(folded.map((f) => sql`(${f})`));
+  const columns = sql.join(UNIT_COLUMNS.map((c) => sql.ref(`u.${c}`)));
+  const { rows } = await sql<UnitRow>`
+    select ${columns} from (values ${names}) as n(q)
+    cross join lateral (
+      select * from org_unit
+      where n.q <% search_text
+      order by word_similarity(n.q, search_text) desc, id
+      limit ${each}
+    ) u`.execute(db);
+  return rows;
+}
+
+type UnitRow = Selectable<Pick<Database['org_unit'], (typeof UNIT_COLUMNS)[number]>>;
 
 export function findUnit(db: Db, id: string) {
   return db.selectFrom('org_unit').select(UNIT_COLUMNS).where('id', '=', id).executeTakeFirst();

@@ -17,10 +17,18 @@ export function organizationsRoutes(app: App, { db, clock }: Deps): void {
         tags,
         summary: 'Danh sách đơn vị trong phạm vi',
         querystring: s.UnitListQuery,
-        response: { 200: z.object({ items: z.array(s.UnitSummary) }) },
+        response: {
+          200: z.object({
+            items: z.array(s.UnitSummary),
+            total: z.number().int(),
+            totalExact: z.boolean(),
+            limit: z.number().int(),
+            offset: z.number().int(),
+          }),
+        },
       },
     },
-    async (req) => ({ items: await service.list(actorOf(req), req.query) }),
+    async (req) => service.list(actorOf(req), req.query),
   );
   app.get(
     '/api/v1/org-units/:id',

@@ -36,6 +36,8 @@ export const UnitListQuery = z.object({
   parentId: Uuid.optional(),
   includeClosed: QueryBool,
   asOf: IsoDate.optional(),
+  limit: z.coerce.number().int().min(1).max(5000).default(1000),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
 
 const Code = z

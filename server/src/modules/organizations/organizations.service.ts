@@ -73,7 +73,13 @@ export interface UnitQuery {
   parentId?: string | undefined;
   includeClosed?: boolean | undefined;
   asOf?: string | undefined;
+  limit?: number | undefined;
+  offset?: number | undefined;
 }
+
+/** Units per page when the caller does not say. */
+export const DEFAULT_PAGE = 1000;
+export const MAX_PAGE = 5000;
 
 export interface NewUnitInput {
   code?: string | null | undefined;
@@ -104,20 +110,38 @@ export class OrganizationsService {
     private readonly clock: Clock = systemClock,
   ) {}
 
-  async list(actor: Actor, query: UnitQuery): Promise<(UnitView & { actions: string[] })[]> {
+  /** One page of the units the actor reads, with the total (counted up to COUNT_CAP). */
+  async list(
+    actor: Actor,
+    query: UnitQuery,
+  ): Promise<{
+    items: (UnitView & { actions: string[] })[];
+    total: number;
+    totalExact: boolean;
+    limit: number;
+    offset: number;
+  }> {
     const on = query.asOf ?? this.clock.today();
-    const rows = await repo.listUnits(this.db, {
+    const limit = query.limit ?? DEFAULT_PAGE;
+    const offset = query.offset ?? 0;
+    const filter = {
       prefixes: policy.readable(actor),
       terms: query.q ? searchTerms(query.q) : [],
       level: query.level,
       kind: query.kind,
       parentId: query.parentId,
       activeOn: query.includeClosed ? null : on,
-    });
-    return sortVi(
+    };
+    const [rows, counted] = await Promise.all([
+      repo.listUnits(this.db, { ...filter, limit, offset }),
+      repo.countUnitsMatching(this.db, filter),
+    ]);
+    const totalExact = counted <= repo.COUNT_CAP;
+    const items = sortVi(
       rows.map((r) => ({ ...presentUnit(r, on), actions: policy.actions(actor, r) })),
       (u) => u.name,
     );
+    return { items, total: totalExact ? counted : repo.COUNT_CAP, totalExact, limit, offset };
   }
 
   async get(actor: Actor, id: string) {

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite, type PGliteInterface } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, Migrator, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { migrations } from '../../../migrations/index.js';
@@ -85,7 +86,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       mkdirSync(options.dataDir, { recursive: true });
       lock = await lockDataDir(options.dataDir);
     }
-    pglite = new PGlite(options.dataDir ? join(options.dataDir, 'pglite') : undefined);
+    pglite = newPGlite(options.dataDir ? join(options.dataDir, 'pglite') : undefined);
   }
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
   const lite = pglite;
@@ -103,6 +104,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       await lock?.release();
     },
   };
+}
+
+/** A PGlite with the extensions our migrations use (pg_trgm for search). */
+export function newPGlite(dataDir?: string): PGlite {
+  return new PGlite({ ...(dataDir ? { dataDir } : {}), extensions: { pg_trgm } });
 }
 
 export function migrator(db: Kysely<Database>): Migrator {

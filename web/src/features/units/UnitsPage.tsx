@@ -1,7 +1,7 @@
 import { App, Button, Checkbox, Empty, Input, Select, Tag, Tree, type TreeDataNode, Typography } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { useUnits } from '../../api/hooks';
+import { useUnitPage } from '../../api/hooks';
 import type { Unit } from '../../api/types';
 import { allows, useMe } from '../../app/auth';
 import { ErrorResult } from '../../components/ErrorResult';
@@ -93,8 +93,9 @@ export default function UnitsPage() {
     timer.current = window.setTimeout(() => setParam('q', value.trim() || undefined), 300);
   };
 
-  const units = useUnits({ q: q || undefined, level, kind, includeClosed });
-  const tree = useMemo(() => buildTree(units.data ?? []), [units.data]);
+  const page = useUnitPage({ q: q || undefined, level, kind, includeClosed });
+  const units = { ...page, data: page.data?.items };
+  const tree = useMemo(() => buildTree(page.data?.items ?? []), [page.data]);
   const treeData = useMemo(() => toTreeData(tree), [tree]);
   const filtered = !!(q || level || kind);
   const [expanded, setExpanded] = useState<string[]>([]);
@@ -170,12 +171,19 @@ export default function UnitsPage() {
 
       {units.isPending ? (
         <Loading />
-      ) : units.isError ? (
+      ) : units.isError || !units.data ? (
         <ErrorResult error={units.error} onRetry={() => void units.refetch()} />
       ) : (
         <div className="tk-panel" data-testid="unit-tree">
           <Typography.Text type="secondary" className="tk-small">
-            {filtered ? t('units.found', { count: units.data.length }) : t('units.count', { count: units.data.length })}
+            {page.data && page.data.total > units.data.length
+              ? t('units.partial', {
+                  shown: units.data.length,
+                  total: page.data.totalExact ? page.data.total : `${page.data.total}+`,
+                })
+              : filtered
+                ? t('units.found', { count: units.data.length })
+                : t('units.count', { count: units.data.length })}
           </Typography.Text>
           {units.data.length === 0 ? (
             <Empty description={filtered ? t('units.noMatch') : t('units.empty')} />

@@ -1,0 +1,158 @@
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { buildApp } from '../server/src/app.js';
+import { loadConfig } from '../server/src/config.js';
+import { generateNational } from '../server/src/dev/national.js';
+import * as documentsRepo from '../server/src/modules/documents/documents.repository.js';
+import { outermost } from '../server/src/modules/documents/documents.service.js';
+import { LEADING_KINDS } from '../server/src/modules/organizations/hierarchy.js';
+import { normalizeName } from '../server/src/modules/organizations/matching.js';
+import * as orgRepo from '../server/src/modules/organizations/organizations.repository.js';
+import type { PlanImportObject } from '../server/src/modules/plans/plan-format.js';
+import { matchPreview } from '../server/src/modules/plans/plans.import.js';
+import * as plansRepo from '../server/src/modules/plans/plans.repository.js';
+import { FIRST_PER_GROUP } from '../server/src/modules/plans/plans.service.js';
+import { loadActor } from '../server/src/platform/auth/session.js';
+import type { DatabaseKind } from '../server/src/platform/db/database.js';
+import { fold, searchTerms } from '../server/src/platform/text.js';
+import { benchDatabase, type Figure, figure, sample } from './harness.js';
+
+const FOUNDING_PLAN = new URL('../server/src/modules/plans/fixtures/founding-plan.plan.json', import.meta.url);
+
+/**
+ * The national directory (`npm run gen`: ~40,500 units, ~3,000 documents in the cascade of
+ * 21-CT/TW, a plan reaching all 3,321 communes), each figure beside its bare-SQL floor:
+ *
+ * - unit-search-national: GET /api/v1/org-units?q=… as the administrator / the same page and
+ *   bounded count run directly;
+ * - import-match-national: the founding plan's organisations matched for its district's monitor
+ *   / the reads matching needs (the province's units, the units resembling the issuer);
+ * - cascade-national: GET /api/v1/documents/{21-CT/TW}/cascade as the administrator / the
+ *   cascade's queries (links level by level, the documents, the territories' units);
+ * - plan-page-national: GET /api/v1/plans/{id} of the plan reaching every commune / its five queries.
+ *
+ * BENCH_NATIONAL_N sets the runs (default 30: the national pages are large).
+ */
+export async function nationalBenches(kind: DatabaseKind, _n: number): Promise<Figure[]> {
+  const n = Number(process.env.BENCH_NATIONAL_N ?? 30);
+  const warm = Math.min(5, n);
+  const password = 'bench-password';
+  const database = await benchDatabase(kind, password);
+  const t0 = performance.now();
+  const country = await generateNational(database.db);
+  console.error(
+    `bench: national directory on ${kind}: ${country.units} units in ${Math.round(performance.now() - t0)} ms`,
+  );
+  const app = await buildApp({ config: { ...loadConfig({}), webDir: '/nonexistent' }, database, logger: false });
+  const figures: Figure[] = [];
+  try {
+    const login = async (username: string) => {
+      const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+      return res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+    };
+    const admin = await login('admin');
+    const get = async (url: string, cookie: string) => {
+      const res = await app.inject({ method: 'GET', url, headers: { cookie } });
+      if (res.statusCode !== 200) throw new Error(`${url} answered ${res.statusCode}`);
+      return res;
+    };
+    const db = database.db;
+
+    // unit-search-national
+    const q = 'hoi lien hiep phu nu xa tan';
+    await get(`/api/v1/org-units?q=${encodeURIComponent(q)}&limit=50`, admin);
+    const full = await sample(() => get(`/api/v1/org-units?q=${encodeURIComponent(q)}&limit=50`, admin), n, warm);
+    const filter = { prefixes: null, terms: searchTerms(q), activeOn: '2026-01-01' };
+    const floor = await sample(
+      () =>
+        Promise.all([
+          orgRepo.listUnits(db, { ...filter, limit: 50, offset: 0 }),
+          orgRepo.countUnitsMatching(db, filter),
+        ]),
+      n,
+      warm,
+    );
+    figures.push(figure('unit-search-national', kind, full, floor));
+
+    // import-match-national
+    const monitor = await db
+      .selectFrom('app_user')
+      .select('id')
+      .where('username', '=', 'giamsat')
+      .executeTakeFirstOrThrow();
+    const actor = await loadActor(db, monitor.id);
+    if (!actor) throw new Error('no monitor');
+    const plan = JSON.parse(readFileSync(FOUNDING_PLAN, 'utf8')) as PlanImportObject;
+    const issuer = plan.document.issuer ?? plan.signer.onBehalfOf ?? '';
+    const province = `/${(actor.grants[0]?.unitPath ?? '').split('/').filter(Boolean)[0]}/`;
+    const match = await sample(() => matchPreview(db, actor, plan), n, warm);
+    const matchFloor = await sample(
+      () =>
+        Promise.all([
+          orgRepo.unitsUnderPath(db, province),
+          orgRepo.unitsResembling(db, [fold(issuer), normalizeName(issuer)]),
+        ]),
+      n,
+      warm,
+    );
+    figures.push(figure('import-match-national', kind, match, matchFloor));
+
+    // cascade-national
+    const cascadeUrl = `/api/v1/documents/${country.directiveId}/cascade`;
+    await get(cascadeUrl, admin);
+    const cascade = await sample(() => get(cascadeUrl, admin), n, warm);
+    const cascadeFloor = await sample(
+      async () => {
+        const seen = new Set<string>([country.directiveId]);
+        let frontier = [country.directiveId];
+        const scopes: string[] = [];
+        const issuers = new Set<string>();
+        while (frontier.length > 0) {
+          const links = await documentsRepo.linksTo(db, frontier, ['implements', 'basis']);
+          const fresh = [...new Set(links.map((l) => l.from_document_id))].filter((id) => !seen.has(id));
+          for (const id of fresh) seen.add(id);
+          for (const row of await documentsRepo.findDocumentsByIds(db, fresh)) {
+            if (row.scope_path) scopes.push(row.scope_path);
+            if (row.issuer_unit_id) issuers.add(row.issuer_unit_id);
+          }
+          frontier = fresh;
+        }
+        const paths = outermost(scopes);
+        const kinds = ['area', ...LEADING_KINDS.party, ...LEADING_KINDS.state];
+        await documentsRepo.unitsUnder(db, paths, kinds, [...issuers]);
+      },
+      n,
+      warm,
+    );
+    figures.push(figure('cascade-national', kind, cascade, cascadeFloor));
+
+    // plan-page-national
+    const planUrl = `/api/v1/plans/${country.nationalPlanId}`;
+    const probe = await get(planUrl, admin);
+    console.error(`bench: plan-page-national answers ${probe.rawPayload.length} bytes`);
+    const page = await sample(() => get(planUrl, admin), n, warm);
+    const planRow = await db
+      .selectFrom('plan')
+      .select(['id', 'document_id'])
+      .where('id', '=', country.nationalPlanId)
+      .executeTakeFirstOrThrow();
+    const pageFloor = await sample(
+      async () => {
+        await plansRepo.findPlan(db, planRow.id);
+        await Promise.all([
+          plansRepo.nodesOf(db, planRow.id),
+          plansRepo.assignmentGroups(db, planRow.id, FIRST_PER_GROUP),
+          documentsRepo.referencesOf(db, planRow.document_id),
+          plansRepo.recipientsOf(db, planRow.document_id),
+        ]);
+      },
+      n,
+      warm,
+    );
+    figures.push(figure('plan-page-national', kind, page, pageFloor));
+  } finally {
+    await app.close();
+    await database.close();
+  }
+  return figures;
+}
