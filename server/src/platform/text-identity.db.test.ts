@@ -1,12 +1,11 @@
-import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { migrateToLatest, migrator, openDatabase } from './db/database.js';
+import { migrateToLatest, migrator, newPGlite, openDatabase } from './db/database.js';
 
 /** Migration 0008: unit codes that differ only by case are kept (renamed, audited), then unique. */
 describe('migration 0008_text_identity', () => {
   it('renames case twins of a unit code, records it, and refuses new twins', async () => {
-    const database = await openDatabase({ pglite: new PGlite() });
+    const database = await openDatabase({ pglite: newPGlite() });
     try {
       const { error } = await migrator(database.db).migrateTo('0002_documents');
       expect(error).toBeUndefined();

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { PGlite } from '@electric-sql/pglite';
 import { type Kysely, sql } from 'kysely';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -10,6 +9,7 @@ import {
   type DatabaseKind,
   migrateToLatest,
   migrator,
+  newPGlite,
   openDatabase,
 } from '../../platform/db/database.js';
 import type { Database } from '../../platform/db/schema.js';
@@ -37,7 +37,7 @@ const BEFORE = (() => {
 })();
 
 async function freshDatabase(kind: DatabaseKind): Promise<DatabaseHandle> {
-  if (kind === 'pglite') return openDatabase({ pglite: new PGlite() });
+  if (kind === 'pglite') return openDatabase({ pglite: newPGlite() });
   const url = process.env.TEST_DATABASE_URL;
   if (!url) throw new Error('TEST_DATABASE_URL is not set');
   const name = `tk_t_${randomBytes(6).toString('hex')}`;
@@ -187,6 +187,8 @@ describe.each(backends())('migration 0005 (the task tree) on %s', (kind) => {
     const units = await seedDemoDirectory(db);
     await seedSourceDocuments(db, units);
     const founding = foundingPlan as unknown as PlanImportObject;
+    // Today's matcher (used to place the old plan) asks pg_trgm, which 0006_search installs later.
+    await sql`create extension if not exists pg_trgm`.execute(db);
     const choices = await previewChoices(db, SYSTEM_ACTOR, founding);
     if (!choices.owner) throw new Error('owner');
     const foundingId = await writeOldPlan(
