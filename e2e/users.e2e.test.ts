@@ -69,6 +69,56 @@ describe('people, grants and passwords in Chromium', () => {
     expect(login2.status).toBe(401);
   });
 
+  it('searches people on the server without diacritics; an edit made from an old version shows the other change', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
+    await login(page, server.baseUrl, 'admin');
+    await page.goto(`${server.baseUrl}/users`);
+    await page.getByLabel('Tìm theo tên, tên đăng nhập, đơn vị').fill('vang a lu');
+    const rows = page.getByTestId('users-table').locator('.ant-table-tbody .ant-table-row');
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(await rows.first().textContent()).toContain('xa2-canbo');
+    const listed = await page.evaluate(async () => (await fetch('/api/v1/users?q=V%C3%80NG%20L%E1%BB%AC')).json());
+    expect(listed).toMatchObject({ total: 1, items: [{ username: 'xa2-canbo' }] });
+
+    await rows.first().getByTestId('user-edit').click();
+    const form = page.getByTestId('user-edit-form');
+    await form.getByLabel('Họ tên, chức vụ').fill('Vàng A Lử (phó chủ tịch xã)');
+    // Another administrator renames the same person meanwhile.
+    const res = await fetch(`${server.baseUrl}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: PASSWORD }),
+    });
+    const { csrfToken } = (await res.json()) as { csrfToken: string };
+    const cookie = res.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
+    const id = (listed as { items: { id: string }[] }).items[0]?.id;
+    const other = await fetch(`${server.baseUrl}/api/v1/users/${id}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+      body: JSON.stringify({ displayName: 'Vàng A Lử (chủ tịch xã)' }),
+    });
+    expect(other.status).toBe(200);
+
+    await page.getByTestId('user-save').click();
+    const stale = page.getByTestId('stale-version');
+    await expect.poll(() => stale.count()).toBe(1);
+    expect(await stale.textContent()).toContain('Người khác đã sửa người dùng này');
+    expect(await stale.textContent()).toContain('Vàng A Lử (chủ tịch xã)');
+    await screenshot(page, 'user-edit-stale-version');
+    await page.getByTestId('stale-reload').click();
+    expect(await form.getByLabel('Họ tên, chức vụ').inputValue()).toBe('Vàng A Lử (chủ tịch xã)');
+    await form.getByLabel('Họ tên, chức vụ').fill('Vàng A Lử (chủ tịch xã, bí thư)');
+    await page.getByTestId('user-save').click();
+    await expect.poll(() => page.getByText('Đã lưu').count()).toBeGreaterThan(0);
+    expect(await stale.count()).toBe(0);
+    const now = await page.evaluate(async (user) => (await fetch(`/api/v1/users/${user}`)).json(), id);
+    expect(now).toMatchObject({ displayName: 'Vàng A Lử (chủ tịch xã, bí thư)', version: 5 });
+    await page.close();
+  });
+
   it('every user changes their own password from the user menu', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
     await login(page, server.baseUrl, 'thuongtruc');

@@ -267,6 +267,113 @@ describe.each(backends())('concurrency on %s', (kind) => {
     }
   });
 
+  it('edits different fields of a user at once from the same version, 40 pairs: one 200 and one 409 stale_version, never a lost change', async () => {
+    const huyenUnit = huyen;
+    const users: { id: string; version: number }[] = [];
+    for (let i = 0; i < 40; i++) {
+      const res = await admin.request({
+        method: 'POST',
+        url: '/api/v1/users',
+        payload: { username: `sua.cung.luc.${i}`, displayName: `Người ${i}`, password: 'mat-khau-dai-du', grants: [] },
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      const user = (await admin.request({ method: 'GET', url: `/api/v1/users/${res.json().id}` })).json();
+      expect(user.version).toBe(1);
+      users.push(user);
+    }
+    const patch = (id: string, payload: Record<string, unknown>) =>
+      admin.request({ method: 'PATCH', url: `/api/v1/users/${id}`, payload });
+    const results = await Promise.all(
+      users.map((u, i) =>
+        Promise.all([
+          patch(u.id, { displayName: `Tên mới ${i}`, version: u.version }),
+          patch(u.id, { homeUnitId: huyenUnit, version: u.version }),
+        ]),
+      ),
+    );
+    for (const [i, [byName, byHome]] of results.entries()) {
+      expect([byName.statusCode, byHome.statusCode].sort(), `${byName.body} ${byHome.body}`).toEqual([200, 409]);
+      const won = byName.statusCode === 200 ? byName : byHome;
+      const lost = byName.statusCode === 200 ? byHome : byName;
+      expect(won.json().version).toBe(2);
+      expect(lost.json()).toMatchObject({ code: 'stale_version', current: { id: users[i]?.id, version: 2 } });
+      expect(lost.json().detail).toContain('Người khác đã sửa người dùng này');
+      const now = (await admin.request({ method: 'GET', url: `/api/v1/users/${users[i]?.id}` })).json();
+      expect(lost.json().current).toMatchObject({ displayName: now.displayName, homeUnit: now.homeUnit });
+      if (won === byName) expect([now.displayName, now.homeUnit]).toEqual([`Tên mới ${i}`, null]);
+      else expect([now.displayName, now.homeUnit?.id]).toEqual([`Người ${i}`, huyenUnit]);
+    }
+  });
+
+  it('a grant given by one administrator makes another administrator’s edit from the old version 409', async () => {
+    const created = await admin.request({
+      method: 'POST',
+      url: '/api/v1/users',
+      payload: { username: 'hai.quan.tri', displayName: 'Hai quản trị', password: 'mat-khau-dai-du', grants: [] },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().id as string;
+    const second = await admin.request({
+      method: 'POST',
+      url: '/api/v1/users',
+      payload: {
+        username: 'quan.tri.hai',
+        displayName: 'Quản trị thứ hai',
+        password: 'mat-khau-dai-du',
+        grants: [{ role: 'admin', unitId: null }],
+      },
+    });
+    expect(second.statusCode, second.body).toBe(201);
+    const other = await t.login('quan.tri.hai', 'mat-khau-dai-du');
+    const seen = (await admin.request({ method: 'GET', url: `/api/v1/users/${id}` })).json();
+    const grant = await other.request({
+      method: 'POST',
+      url: `/api/v1/users/${id}/grants`,
+      payload: { role: 'viewer', unitId: huyen },
+    });
+    expect(grant.statusCode, grant.body).toBe(201);
+    const stale = await admin.request({
+      method: 'PATCH',
+      url: `/api/v1/users/${id}`,
+      payload: { displayName: 'Ghi đè', version: seen.version },
+    });
+    expect(stale.statusCode, stale.body).toBe(409);
+    expect(stale.json()).toMatchObject({
+      code: 'stale_version',
+      current: {
+        id,
+        displayName: 'Hai quản trị',
+        version: seen.version + 1,
+        grants: [{ role: 'viewer', unitId: huyen }],
+      },
+    });
+    // Taking the grant away moves the version on too; an edit from the version now seen passes.
+    const fresh = stale.json().current as { version: number; grants: { id: string }[] };
+    const revoke = await other.request({ method: 'DELETE', url: `/api/v1/users/${id}/grants/${fresh.grants[0]?.id}` });
+    expect(revoke.statusCode).toBe(204);
+    const again = await admin.request({
+      method: 'PATCH',
+      url: `/api/v1/users/${id}`,
+      payload: { displayName: 'Ghi đè', version: fresh.version },
+    });
+    expect(again.json()).toMatchObject({ code: 'stale_version', current: { version: fresh.version + 1 } });
+    const reset = await other.request({
+      method: 'POST',
+      url: `/api/v1/users/${id}/password`,
+      payload: { password: 'mat-khau-moi-cap' },
+    });
+    expect(reset.statusCode).toBe(204);
+    const now = (await admin.request({ method: 'GET', url: `/api/v1/users/${id}` })).json();
+    expect(now.version).toBe(fresh.version + 2);
+    const ok = await admin.request({
+      method: 'PATCH',
+      url: `/api/v1/users/${id}`,
+      payload: { displayName: 'Đã sửa', version: now.version },
+    });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toMatchObject({ displayName: 'Đã sửa', version: now.version + 1 });
+  });
+
   it('refuses a level edit made from an old version, with the current level', async () => {
     const levels = (await admin.request({ method: 'GET', url: '/api/v1/org-levels' })).json().items as {
       code: string;

@@ -207,8 +207,15 @@ export type paths = {
     };
   };
   "/api/v1/users": {
-    /** Người dùng và quyền (quản trị) */
+    /** Người dùng và quyền (quản trị): tìm kiếm và phân trang trên máy chủ */
     get: {
+      parameters: {
+        query?: {
+          q?: string;
+          limit?: number;
+          offset?: number;
+        };
+      };
       responses: {
         /** @description Default Response */
         200: {
@@ -230,8 +237,17 @@ export type paths = {
                       unitId: string | null;
                       unitName: string | null;
                     })[];
+                  version: number;
+                  actions: string[];
                 })[];
+              total: number;
             };
+          };
+        };
+        /** @description Dữ liệu không hợp lệ (validation_failed, invalid_json…) */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
@@ -369,6 +385,8 @@ export type paths = {
                   unitId: string | null;
                   unitName: string | null;
                 })[];
+              version: number;
+              actions: string[];
             };
           };
         };
@@ -410,7 +428,7 @@ export type paths = {
         };
       };
     };
-    /** Sửa, khóa hoặc mở khóa người dùng (quản trị); khóa thì kết thúc mọi phiên */
+    /** Sửa, khóa hoặc mở khóa người dùng (quản trị); khóa thì kết thúc mọi phiên; gửi kèm version (409 stale_version nếu đã bị sửa) */
     patch: {
       parameters: {
         path: {
@@ -420,6 +438,7 @@ export type paths = {
       requestBody: {
         content: {
           "application/json": {
+            version?: number;
             displayName?: string;
             /** Format: uuid */
             homeUnitId?: string | null;
@@ -447,6 +466,8 @@ export type paths = {
                   unitId: string | null;
                   unitName: string | null;
                 })[];
+              version: number;
+              actions: string[];
             };
           };
         };

@@ -146,6 +146,66 @@ describe.each(backends())('users and grants on %s', (kind) => {
     expect((await admin.request({ method: 'GET', url: '/api/v1/auth/me' })).json().user.grants).toHaveLength(1);
   });
 
+  it('searches and pages on the server: 300 more users, a folded name found, every user reached once', async () => {
+    await t.db
+      .insertInto('app_user')
+      .values(
+        Array.from({ length: 300 }, (_, i) => ({
+          username: `so-dong-${String(i).padStart(3, '0')}`,
+          display_name: i === 137 ? 'Đặng Thị Ánh Tuyết' : `Cán bộ số ${i}`,
+          password_hash: 'x',
+        })),
+      )
+      .execute();
+    const tuyet = await t.db
+      .selectFrom('app_user')
+      .select('id')
+      .where('username', '=', 'so-dong-137')
+      .executeTakeFirstOrThrow();
+    await t.db.insertInto('role_grant').values({ user_id: tuyet.id, unit_id: commune, role: 'viewer' }).execute();
+    const list = async (query: string) => {
+      const res = await admin.request({ method: 'GET', url: `/api/v1/users?${query}` });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json() as {
+        items: { id: string; username: string; version: number; actions: string[] }[];
+        total: number;
+      };
+    };
+
+    // Without diacritics or case, by name; and by the name of a granted unit.
+    for (const q of ['dang thi anh tuyet', 'ĐẶNG TUYẾT', 'anh  TUYET']) {
+      const found = await list(`q=${encodeURIComponent(q)}`);
+      expect(found.total, q).toBe(1);
+      expect(found.items.map((u) => u.username)).toEqual(['so-dong-137']);
+      expect(found.items[0]?.actions).toEqual(['user.manage']);
+    }
+    const byUnit = await list(`q=${encodeURIComponent('ta xua so-dong')}`);
+    expect(byUnit.items.map((u) => u.username)).toEqual(['so-dong-137']);
+    expect((await list('q=so-dong-13')).total).toBe(10); // 130–139
+    expect((await list('q=khong-ai-co-ten-nay')).items).toEqual([]);
+    expect((await list(`q=${encodeURIComponent('100%')}`)).total).toBe(0);
+
+    // Default page of 50; every user reached once by paging, in a stable order.
+    const first = await list('');
+    const total = (await t.db.selectFrom('app_user').select('id').execute()).length;
+    expect(first.total).toBe(total);
+    expect(first.items).toHaveLength(50);
+    const seen: string[] = [];
+    for (let offset = 0; offset < total; offset += 200) {
+      const page = await list(`limit=200&offset=${offset}`);
+      expect(page.total).toBe(total);
+      seen.push(...page.items.map((u) => u.id));
+    }
+    expect(seen).toHaveLength(total);
+    expect(new Set(seen).size).toBe(total);
+
+    for (const bad of ['limit=201', 'limit=0', 'offset=-1', 'q=%00']) {
+      const res = await admin.request({ method: 'GET', url: `/api/v1/users?${bad}` });
+      expect(res.statusCode, bad).toBe(400);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+    }
+  });
+
   it('an administrator resets a password: the old one and every session end', async () => {
     const id = await createUser('nguoi-quen');
     const session = await t.login('nguoi-quen', 'mat-khau-dai-du');

@@ -11,7 +11,9 @@ import {
   GrantParams,
   NewUserBody,
   ResetPasswordBody,
+  UserListQuery,
   UserOut,
+  UserPage,
   UserPatchBody,
 } from './users.schemas.js';
 import { UsersService } from './users.service.js';
@@ -25,11 +27,12 @@ export function usersRoutes(app: App, { db }: Deps): void {
     {
       schema: {
         tags,
-        summary: 'Người dùng và quyền (quản trị)',
-        response: { 200: z.object({ items: z.array(UserOut) }) },
+        summary: 'Người dùng và quyền (quản trị): tìm kiếm và phân trang trên máy chủ',
+        querystring: UserListQuery,
+        response: { 200: UserPage },
       },
     },
-    async (req) => ({ items: await service.list(ctxOf(req)) }),
+    async (req) => service.list(ctxOf(req), req.query),
   );
   app.post(
     '/api/v1/users',
@@ -46,7 +49,8 @@ export function usersRoutes(app: App, { db }: Deps): void {
     {
       schema: {
         tags,
-        summary: 'Sửa, khóa hoặc mở khóa người dùng (quản trị); khóa thì kết thúc mọi phiên',
+        summary:
+          'Sửa, khóa hoặc mở khóa người dùng (quản trị); khóa thì kết thúc mọi phiên; gửi kèm version (409 stale_version nếu đã bị sửa)',
         params: IdParams,
         body: UserPatchBody,
         response: { 200: UserOut },

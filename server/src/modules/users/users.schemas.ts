@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../../platform/access.js';
-import { Name, Uuid } from '../../platform/schemas.js';
+import { Name, QueryText, Uuid } from '../../platform/schemas.js';
 
 /** Strength is checked by the service (password-policy.ts), with a Vietnamese reason. */
 const Password = z.string().min(1).max(200);
@@ -19,6 +19,8 @@ export const NewUserBody = z
 
 export const UserPatchBody = z
   .object({
+    /** The version the edit was made from (answers carry it); another current version → 409. */
+    version: z.number().int().min(1).max(2_147_483_647).optional(),
     displayName: Name(200).optional(),
     homeUnitId: Uuid.nullable().optional(),
     isActive: z.boolean().optional(),
@@ -44,6 +46,19 @@ export const UserOut = z.object({
   isDemo: z.boolean(),
   homeUnit: z.object({ id: z.string(), name: z.string() }).nullable(),
   grants: z.array(GrantOut),
+  /** Optimistic concurrency: send it back with an edit (409 stale_version when it changed). */
+  version: z.number().int(),
+  /** What the viewer may do with this user (platform/access.ts). */
+  actions: z.array(z.string()),
 });
+
+export const UserListQuery = z.object({
+  /** Words found, without regard to diacritics or case, in the username, name or units. */
+  q: QueryText(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+
+export const UserPage = z.object({ items: z.array(UserOut), total: z.number().int() });
 
 export const CreatedUser = z.object({ id: z.string(), username: z.string(), display_name: z.string() });

@@ -2,9 +2,10 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Ctx, Role } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
 import { hashPassword, verifyPassword } from '../../platform/auth/password.js';
+import { staleVersion } from '../../platform/db/conflicts.js';
 import type { Database } from '../../platform/db/schema.js';
 import { AppError, notFound } from '../../platform/errors.js';
-import { normalizeName } from '../../platform/text.js';
+import { normalizeName, searchTerms } from '../../platform/text.js';
 import { LoginThrottle } from '../auth/login-throttle.js';
 import { assertStrongPassword } from './password-policy.js';
 import { usersPolicy as policy } from './users.policy.js';
@@ -20,12 +21,22 @@ export interface NewUserInput {
 }
 
 export interface UserPatch {
+  /** The version the edit was made from; a different current version answers 409 stale_version. */
+  version?: number | undefined;
   displayName?: string | undefined;
   homeUnitId?: string | null | undefined;
   isActive?: boolean | undefined;
 }
 
 type Trx = Transaction<Database>;
+
+export interface UserListQuery {
+  q?: string | undefined;
+  limit?: number | undefined;
+  offset?: number | undefined;
+}
+
+type UserRow = NonNullable<Awaited<ReturnType<typeof repo.userById>>>;
 
 /** PostgreSQL's unique_violation, on both backends. */
 const isUniqueViolation = (e: unknown) => (e as { code?: string } | null)?.code === '23505';
@@ -37,10 +48,37 @@ export class UsersService {
   private readonly currentPasswordThrottle = new LoginThrottle();
   constructor(private readonly db: Kysely<Database>) {}
 
-  async list(ctx: Ctx) {
+  /** One page of users, searched on the server (username, name, home and granted units). */
+  async list(ctx: Ctx, query: UserListQuery = {}) {
     policy.assertCanManage(ctx.actor);
-    const [users, grants] = await Promise.all([repo.listUsers(this.db), repo.listGrants(this.db)]);
-    return users.map((u) => ({
+    const filter = { terms: query.q ? searchTerms(query.q) : [] };
+    const [rows, total] = await Promise.all([
+      repo.listUsers(this.db, { ...filter, limit: query.limit ?? 50, offset: query.offset ?? 0 }),
+      repo.countUsers(this.db, filter),
+    ]);
+    return { items: await this.present(ctx, this.db, rows), total };
+  }
+
+  async get(ctx: Ctx, id: string) {
+    policy.assertCanManage(ctx.actor);
+    return this.getIn(ctx, this.db, id);
+  }
+
+  private async getIn(ctx: Ctx, db: Kysely<Database> | Trx, id: string) {
+    const row = await repo.userById(db, id);
+    if (!row) throw notFound('user');
+    const [user] = await this.present(ctx, db, [row]);
+    if (!user) throw notFound('user');
+    return user;
+  }
+
+  private async present(ctx: Ctx, db: Kysely<Database> | Trx, rows: UserRow[]) {
+    const grants = await repo.grantsOfUsers(
+      db,
+      rows.map((u) => u.id),
+    );
+    const actions = policy.actions(ctx.actor);
+    return rows.map((u) => ({
       id: u.id,
       username: u.username,
       displayName: u.display_name,
@@ -50,15 +88,9 @@ export class UsersService {
       grants: grants
         .filter((g) => g.user_id === u.id)
         .map((g) => ({ id: g.id, role: g.role, unitId: g.unit_id, unitName: g.unit_name })),
-      actions: policy.actions(ctx.actor),
+      version: u.version,
+      actions,
     }));
-  }
-
-  async get(ctx: Ctx, id: string) {
-    policy.assertCanManage(ctx.actor);
-    const user = (await this.list(ctx)).find((u) => u.id === id);
-    if (!user) throw notFound('user');
-    return user;
   }
 
   async create(ctx: Ctx, input: NewUserInput) {
@@ -103,32 +135,45 @@ export class UsersService {
     }
   }
 
-  /** Name, home unit, active or not. Deactivating ends the user's sessions. */
+  /**
+   * Name, home unit, active or not. Deactivating ends the user's sessions. With `version`, an
+   * edit made from an older version answers 409 stale_version with the current user.
+   */
   async update(ctx: Ctx, id: string, patch: UserPatch) {
     policy.assertCanManage(ctx.actor);
-    await this.db.transaction().execute(async (trx) => {
-      const user = await repo.findUser(trx, id);
+    return this.db.transaction().execute(async (trx) => {
+      // Deactivation locks the administrators first, the order every writer of grants takes
+      // (removeGrant), then the user: two writers never wait on each other in a circle.
+      const admins = patch.isActive === false ? await repo.activeAdminIds(trx) : null;
+      const user = await repo.findUserForUpdate(trx, id);
       if (!user) throw notFound('user');
+      if (patch.version !== undefined && patch.version !== user.version) {
+        throw staleVersion('user', patch.version, await this.getIn(ctx, trx, id));
+      }
       if (patch.isActive === false && id === ctx.actor.userId) throw new AppError(400, 'cannot_deactivate_self');
       if (patch.homeUnitId !== undefined) await this.assertUnit(trx, patch.homeUnitId);
-      if (patch.isActive === false && user.is_active) await this.assertNotLastAdmin(trx, id);
+      if (admins && user.is_active && admins.includes(id) && admins.length <= 1) {
+        throw new AppError(409, 'last_admin');
+      }
       const before = { display_name: user.display_name, home_unit_id: user.home_unit_id, is_active: user.is_active };
       const set: { display_name?: string; home_unit_id?: string | null; is_active?: boolean } = {};
       if (patch.displayName !== undefined) set.display_name = normalizeName(patch.displayName);
       if (patch.homeUnitId !== undefined) set.home_unit_id = patch.homeUnitId;
       if (patch.isActive !== undefined) set.is_active = patch.isActive;
-      if (Object.keys(set).length === 0) return;
-      await repo.updateUser(trx, id, set);
-      if (patch.isActive === false) await repo.deleteSessionsOf(trx, id);
-      const action =
-        patch.isActive === false && user.is_active
-          ? 'user.deactivate'
-          : patch.isActive === true && !user.is_active
-            ? 'user.reactivate'
-            : 'user.update';
-      await recordAudit(trx, ctx, { action, entityType: 'user', entityId: id, before, after: { ...before, ...set } });
+      if (Object.keys(set).length > 0) {
+        await repo.updateUser(trx, id, set);
+        if (patch.isActive === false) await repo.deleteSessionsOf(trx, id);
+        const action =
+          patch.isActive === false && user.is_active
+            ? 'user.deactivate'
+            : patch.isActive === true && !user.is_active
+              ? 'user.reactivate'
+              : 'user.update';
+        await recordAudit(trx, ctx, { action, entityType: 'user', entityId: id, before, after: { ...before, ...set } });
+      }
+      // Read in the same transaction: the answer's body and version belong together.
+      return this.getIn(ctx, trx, id);
     });
-    return this.get(ctx, id);
   }
 
   async addGrant(ctx: Ctx, userId: string, grant: { role: Role; unitId: string | null }) {
@@ -140,6 +185,7 @@ export class UsersService {
         await this.assertUnit(trx, grant.unitId);
         if (await repo.findGrant(trx, userId, grant.role, grant.unitId)) throw new AppError(409, 'grant_exists');
         const row = await repo.insertGrant(trx, { user_id: userId, unit_id: grant.unitId, role: grant.role });
+        await repo.bumpVersion(trx, userId);
         await recordAudit(trx, ctx, {
           action: 'user.grant',
           entityType: 'user',
@@ -165,6 +211,7 @@ export class UsersService {
         await this.assertNotLastAdmin(trx, userId);
       }
       await repo.deleteGrant(trx, grantId);
+      await repo.bumpVersion(trx, userId);
       await recordAudit(trx, ctx, {
         action: 'user.revoke',
         entityType: 'user',

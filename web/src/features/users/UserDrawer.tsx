@@ -1,6 +1,22 @@
-import { App, Button, Divider, Drawer, Form, Input, Popconfirm, Select, Space, Switch, Tag, Typography } from 'antd';
-import { useState } from 'react';
-import { useErrorMessage } from '../../components/ErrorResult';
+import {
+  Alert,
+  App,
+  Button,
+  Divider,
+  Drawer,
+  Form,
+  Input,
+  Popconfirm,
+  Select,
+  Skeleton,
+  Space,
+  Switch,
+  Tag,
+  Typography,
+} from 'antd';
+import { useEffect, useState } from 'react';
+import { ErrorResult, useErrorMessage } from '../../components/ErrorResult';
+import { StaleVersionAlert, staleCurrent } from '../../components/StaleVersionAlert';
 import { UnitSelect } from '../../components/UnitSelect';
 import { useIsMobile } from '../../components/useIsMobile';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -13,6 +29,7 @@ import {
   useRemoveGrant,
   useResetPassword,
   useUpdateUser,
+  useUser,
 } from './api';
 
 interface CreateValues {
@@ -110,11 +127,22 @@ function CreateForm({ onDone }: { onDone: () => void }) {
   );
 }
 
+interface EditValues {
+  displayName: string;
+  homeUnitId: string | null;
+}
+
+const editValues = (u: UserRow): EditValues => ({ displayName: u.displayName, homeUnitId: u.homeUnit?.id ?? null });
+const sameEditValues = (a: UserRow, b: UserRow) =>
+  a.displayName === b.displayName && (a.homeUnit?.id ?? null) === (b.homeUnit?.id ?? null);
+
 function EditForm({ user, isSelf }: { user: UserRow; isSelf: boolean }) {
   const { t, label } = useI18n();
   const { message } = App.useApp();
   const errorMessage = useErrorMessage();
-  const update = useUpdateUser();
+  const [form] = Form.useForm<EditValues>();
+  const save = useUpdateUser();
+  const toggle = useUpdateUser();
   const addGrant = useAddGrant();
   const removeGrant = useRemoveGrant();
   const reset = useResetPassword();
@@ -122,17 +150,50 @@ function EditForm({ user, isSelf }: { user: UserRow; isSelf: boolean }) {
   const [grantUnit, setGrantUnit] = useState<string | null>(null);
   const [password, setPassword] = useState('');
   const fail = (error: unknown) => void message.error(errorMessage(error));
+  // The user the name form is edited from (its version goes with the save): as opened, as
+  // saved, or as reloaded after a 409 stale_version.
+  const [base, setBase] = useState<UserRow>(user);
+
+  // Fresh data from the server (after a grant change, a save, a refetch). When the fields this
+  // form writes are unchanged, or nothing has been typed yet, continue from the new version;
+  // otherwise keep the old one, and the save is refused with the other person's values.
+  useEffect(() => {
+    if (user.version === base.version) return;
+    if (sameEditValues(user, base)) setBase(user);
+    else if (!form.isFieldsTouched()) {
+      form.setFieldsValue(editValues(user));
+      setBase(user);
+    }
+  }, [user, base, form]);
+
+  const reload = (current: UserRow) => {
+    setBase(current);
+    form.setFieldsValue(editValues(current));
+    save.reset();
+  };
 
   return (
     <>
-      <Form
+      <Form<EditValues>
+        form={form}
         layout="vertical"
-        initialValues={{ displayName: user.displayName, homeUnitId: user.homeUnit?.id ?? null }}
+        initialValues={editValues(user)}
         data-testid="user-edit-form"
-        onFinish={(v: { displayName: string; homeUnitId: string | null }) =>
-          update.mutate(
-            { id: user.id, displayName: v.displayName.trim(), homeUnitId: v.homeUnitId ?? null },
-            { onSuccess: () => void message.success(t('users.saved')), onError: fail },
+        onFinish={(v) =>
+          save.mutate(
+            {
+              id: user.id,
+              displayName: v.displayName.trim(),
+              homeUnitId: v.homeUnitId ?? null,
+              version: base.version,
+            },
+            {
+              onSuccess: (saved) => {
+                setBase(saved);
+                form.setFieldsValue(editValues(saved));
+                void message.success(t('users.saved'));
+              },
+            },
           )
         }
       >
@@ -145,7 +206,20 @@ function EditForm({ user, isSelf }: { user: UserRow; isSelf: boolean }) {
         <Form.Item label={t('users.homeUnit')} name="homeUnitId">
           <UnitSelect placeholder={t('users.homeUnit')} />
         </Form.Item>
-        <Button type="primary" htmlType="submit" loading={update.isPending}>
+        {save.isError ? (
+          <div className="tk-user-edit-alerts">
+            <StaleVersionAlert<UserRow>
+              error={save.error}
+              onReload={reload}
+              fields={[
+                { label: t('users.displayName'), value: (u) => u.displayName },
+                { label: t('users.homeUnit'), value: (u) => u.homeUnit?.name },
+              ]}
+            />
+            {staleCurrent(save.error) ? null : <Alert type="error" showIcon title={errorMessage(save.error)} />}
+          </div>
+        ) : null}
+        <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="user-save">
           {t('action.save')}
         </Button>
       </Form>
@@ -155,10 +229,11 @@ function EditForm({ user, isSelf }: { user: UserRow; isSelf: boolean }) {
         <Switch
           checked={user.isActive}
           disabled={isSelf}
-          loading={update.isPending}
+          loading={toggle.isPending}
           onChange={(isActive) =>
-            update.mutate(
-              { id: user.id, isActive },
+            // From the version shown: the switch shows the state it changes.
+            toggle.mutate(
+              { id: user.id, isActive, version: user.version },
               {
                 onSuccess: () => void message.success(isActive ? t('users.reactivated') : t('users.deactivated')),
                 onError: fail,
@@ -259,28 +334,37 @@ function EditForm({ user, isSelf }: { user: UserRow; isSelf: boolean }) {
 
 /** Create a user, or edit one: name, home unit, active, grants, password reset. */
 export function UserDrawer({
-  user,
+  userId,
   open,
   isSelf,
   onClose,
 }: {
-  user: UserRow | null;
+  userId: string | null;
   open: boolean;
   isSelf: boolean;
   onClose: () => void;
 }) {
   const { t } = useI18n();
   const isMobile = useIsMobile();
+  const user = useUser(userId);
   return (
     <Drawer
       open={open}
       onClose={onClose}
       size={isMobile ? '100%' : 520}
-      title={user ? user.displayName : t('users.add')}
+      title={userId ? (user.data?.displayName ?? '') : t('users.add')}
       destroyOnHidden
       data-testid="user-drawer"
     >
-      {user ? <EditForm key={user.id} user={user} isSelf={isSelf} /> : <CreateForm onDone={onClose} />}
+      {userId === null ? (
+        <CreateForm onDone={onClose} />
+      ) : user.data ? (
+        <EditForm key={user.data.id} user={user.data} isSelf={isSelf} />
+      ) : user.isError ? (
+        <ErrorResult error={user.error} onRetry={() => void user.refetch()} />
+      ) : (
+        <Skeleton active />
+      )}
     </Drawer>
   );
 }

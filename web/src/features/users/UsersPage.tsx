@@ -1,35 +1,31 @@
 import { Button, Input, Table, type TableColumnsType, Tag } from 'antd';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useMe } from '../../app/auth';
 import { ErrorResult } from '../../components/ErrorResult';
 import { PlusIcon } from '../../components/icons';
 import { PageTitle } from '../../components/PageTitle';
+import { useDebounced } from '../../components/useDebounced';
 import { useIsMobile } from '../../components/useIsMobile';
-import { fold } from '../../i18n/format';
 import { useI18n } from '../../i18n/I18nProvider';
 import { type UserRow, useUsers } from './api';
 import { UserDrawer } from './UserDrawer';
 
-/** People and their grants (administrators). */
+const PAGE_SIZE = 50;
+
+/**
+ * People and their grants (administrators). Searched and paged on the server: a national
+ * installation has thousands of accounts.
+ */
 export default function UsersPage() {
   const { t, label } = useI18n();
   const { data: me } = useMe();
-  const users = useUsers();
   const isMobile = useIsMobile();
   const [q, setQ] = useState('');
+  const [page, setPage] = useState(1);
+  const search = useDebounced(q.trim(), 300);
+  const users = useUsers({ q: search, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
   const [editing, setEditing] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
-
-  const rows = useMemo(() => {
-    const terms = fold(q).split(/\s+/).filter(Boolean);
-    return (users.data ?? []).filter((u) => {
-      const text = fold(
-        [u.username, u.displayName, u.homeUnit?.name ?? '', ...u.grants.map((g) => g.unitName ?? '')].join(' '),
-      );
-      return terms.every((term) => text.includes(term));
-    });
-  }, [users.data, q]);
-  const current = users.data?.find((u) => u.id === editing) ?? null;
 
   const grants = (u: UserRow) => (
     <div className="tk-tag-list">
@@ -103,7 +99,10 @@ export default function UsersPage() {
           placeholder={t('users.search')}
           aria-label={t('users.search')}
           value={q}
-          onChange={(e) => setQ(e.target.value)}
+          onChange={(e) => {
+            setQ(e.target.value);
+            setPage(1);
+          }}
           allowClear
         />
       </div>
@@ -114,16 +113,24 @@ export default function UsersPage() {
           rowKey="id"
           size="small"
           columns={columns}
-          dataSource={rows}
-          loading={users.isPending}
-          pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
+          dataSource={users.data?.items ?? []}
+          loading={users.isPending || users.isPlaceholderData}
+          pagination={{
+            current: page,
+            pageSize: PAGE_SIZE,
+            total: users.data?.total ?? 0,
+            onChange: setPage,
+            hideOnSinglePage: true,
+            showSizeChanger: false,
+            showTotal: (total) => t('users.total', { count: total }),
+          }}
           data-testid="users-table"
         />
       )}
       <UserDrawer
-        open={creating || current !== null}
-        user={creating ? null : current}
-        isSelf={current?.id === me?.id}
+        open={creating || editing !== null}
+        userId={creating ? null : editing}
+        isSelf={editing === me?.id}
         onClose={() => {
           setCreating(false);
           setEditing(null);

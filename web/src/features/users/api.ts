@@ -1,26 +1,15 @@
 /** Users and grants: the administrator's people page and everyone's own password. */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
+import type { BodyOf, ResponseOf } from '../../api/types';
 
 export const ROLES = ['admin', 'monitor', 'viewer', 'unit_head', 'unit_officer'] as const;
 export type UserRole = (typeof ROLES)[number];
 
-export interface UserGrant {
-  id: string;
-  role: string;
-  unitId: string | null;
-  unitName: string | null;
-}
-
-export interface UserRow {
-  id: string;
-  username: string;
-  displayName: string;
-  isActive: boolean;
-  isDemo: boolean;
-  homeUnit: { id: string; name: string } | null;
-  grants: UserGrant[];
-}
+export type UserRow = ResponseOf<'/api/v1/users/{id}', 'get'>;
+export type UserGrant = UserRow['grants'][number];
+export type UserPage = ResponseOf<'/api/v1/users', 'get'>;
+type UserPatch = BodyOf<'/api/v1/users/{id}', 'patch'>;
 
 export interface NewUser {
   username: string;
@@ -32,10 +21,23 @@ export interface NewUser {
 
 const usersKey = ['users'] as const;
 
-export function useUsers() {
+/** One page of users, searched on the server (`q` is already debounced by the page). */
+export function useUsers(query: { q: string; limit: number; offset: number }) {
+  const params = new URLSearchParams({ limit: String(query.limit), offset: String(query.offset) });
+  if (query.q) params.set('q', query.q);
   return useQuery({
-    queryKey: usersKey,
-    queryFn: ({ signal }) => api<{ items: UserRow[] }>('/users', { signal }).then((r) => r.items),
+    queryKey: [...usersKey, 'page', query],
+    queryFn: ({ signal }) => api<UserPage>(`/users?${params}`, { signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The user being edited, as the server has it now (with its version). */
+export function useUser(id: string | null) {
+  return useQuery({
+    queryKey: [...usersKey, 'one', id],
+    queryFn: ({ signal }) => api<UserRow>(`/users/${id}`, { signal }),
+    enabled: id !== null,
   });
 }
 
@@ -43,7 +45,8 @@ function useUsersMutation<I, O>(fn: (input: I) => Promise<O>) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: fn,
-    onSuccess: () => client.invalidateQueries({ queryKey: usersKey }),
+    // Also after a refusal (409 stale_version): the page then shows the user as it is now.
+    onSettled: () => client.invalidateQueries({ queryKey: usersKey }),
   });
 }
 
@@ -51,9 +54,8 @@ export const useCreateUser = () =>
   useUsersMutation((input: NewUser) => api<{ id: string }>('/users', { method: 'POST', body: input }));
 
 export const useUpdateUser = () =>
-  useUsersMutation(
-    ({ id, ...body }: { id: string; displayName?: string; homeUnitId?: string | null; isActive?: boolean }) =>
-      api<UserRow>(`/users/${id}`, { method: 'PATCH', body }),
+  useUsersMutation(({ id, ...body }: { id: string } & UserPatch) =>
+    api<UserRow>(`/users/${id}`, { method: 'PATCH', body }),
   );
 
 export const useAddGrant = () =>
