@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addAccessUsers, EXTRA_PASSWORD } from '../test-support/access-users.js';
 import { multipartFile, type Session, type TestApp, testApp, unitId } from '../test-support/app.js';
 import { backends } from '../test-support/db.js';
+import { oneTaskPlan } from '../test-support/plan-body.js';
 
 /**
  * The leaks of issue 6, defect 1: an action is allowed only by ONE grant that both carries the
@@ -124,38 +125,7 @@ describe.each(backends())('authorize() closes the leaks on %s', (kind) => {
     expect(moved.statusCode, moved.body).toBe(200);
   });
 
-  const taskPlan = (organization: string, title: string) => ({
-    format: 'trienkhai.plan/1',
-    source: { fileName: null, encoding: null, warnings: [] },
-    document: {
-      system: 'party',
-      typeName: 'Kế hoạch',
-      typeCode: 'KH',
-      number: null,
-      symbol: null,
-      issuerCode: null,
-      issuer: null,
-      place: null,
-      date: '2019-05-01',
-      title,
-    },
-    references: [],
-    sections: [],
-    objectives: [],
-    tasks: [
-      {
-        ref: '1',
-        title: null,
-        text: 'Tuyên truyền Chỉ thị',
-        assignments: [{ organization, role: 'lead' }],
-        deadline: null,
-        recurrence: null,
-      },
-    ],
-    addressees: [],
-    recipients: [],
-    signer: { authority: null, onBehalfOf: null, title: null, name: null },
-  });
+  const taskPlan = (organization: string, title: string) => oneTaskPlan(organization, title);
 
   it('(d) a monitor assigns plan tasks only to units its managing grant covers', async () => {
     const before = await state();

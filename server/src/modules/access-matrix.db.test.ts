@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addAccessUsers, EXTRA_PASSWORD } from '../test-support/access-users.js';
 import { multipartFile, type Session, type TestApp, testApp, unitId } from '../test-support/app.js';
 import { backends } from '../test-support/db.js';
+import { oneTaskPlan } from '../test-support/plan-body.js';
 
 /**
  * Every route × every kind of user: allowed, or 4xx with nothing changed. The routes come from
@@ -82,38 +83,7 @@ const adminOnly = (status: number): Expect => ({ ...all(403), admin: status });
 const districtWriters = (status: number): Expect => ({ ...all(403), admin: status, giamsat: status });
 
 const planBody = (owner: string, organization: string, unit: string, title: string) => ({
-  plan: {
-    format: 'trienkhai.plan/1',
-    source: { fileName: null, encoding: null, warnings: [] },
-    document: {
-      system: 'party',
-      typeName: 'Kế hoạch',
-      typeCode: 'KH',
-      number: null,
-      symbol: null,
-      issuerCode: null,
-      issuer: null,
-      place: null,
-      date: '2019-05-01',
-      title,
-    },
-    references: [],
-    sections: [],
-    objectives: [],
-    tasks: [
-      {
-        ref: '1',
-        title: null,
-        text: 'Tuyên truyền',
-        assignments: [{ organization, role: 'lead' }],
-        deadline: null,
-        recurrence: null,
-      },
-    ],
-    addressees: [],
-    recipients: [],
-    signer: { authority: null, onBehalfOf: null, title: null, name: null },
-  },
+  plan: oneTaskPlan(organization, title, 'Tuyên truyền'),
   ownerUnitId: owner,
   organizations: { [organization]: { unitId: unit } },
 });
