@@ -124,17 +124,94 @@ describe.each(backends())('a directory of more than 5,000 units on %s', (kind) =
     expect(plugin.count).toBeLessThanOrEqual(12);
     const provincePlans = tree.children.filter((c) => c.document.symbol?.endsWith('-KH/TU') && c.coverage);
     expect(provincePlans.length).toBeGreaterThanOrEqual(34);
-    // Every commune committee of the country is expected to answer its province's plan.
-    const expected = new Set(provincePlans.flatMap((p) => p.coverage?.expected.map((e) => e.unit.id) ?? []));
+    // A commune's plan expects its three branches.
+    const communePlan = provincePlans.flatMap((p) => p.children).find((c) => c.coverage);
+    expect(communePlan?.coverage?.total).toBe(3);
+    // The answer is summarised: counts and the first units of each status, not every unit.
+    for (const p of provincePlans) {
+      const cover = p.coverage;
+      if (!cover) continue;
+      expect(cover.issued + cover.late + cover.missing).toBe(cover.total);
+      for (const status of ['issued', 'late', 'missing', 'overdue'] as const) {
+        expect(cover.first.filter((e) => e.status === status).length).toBeLessThanOrEqual(5);
+      }
+    }
+  });
+
+  it('answers the national cascade in a small summary, and pages every expected unit with its status', async () => {
+    const res = await admin.request({ method: 'GET', url: `/api/v1/documents/${country.directiveId}/cascade` });
+    expect(res.statusCode).toBe(200);
+    // The answer names at most five units of each status per document: its size follows the
+    // documents of the cascade (about one kilobyte each), not the units expected to answer them.
+    const tree = res.json() as CascadeNode;
+    const nodes = (n: CascadeNode): CascadeNode[] => [n, ...n.children.flatMap(nodes)];
+    const all = nodes(tree);
+    const expectedUnits = all.reduce((sum, n) => sum + (n.coverage?.total ?? 0), 0);
+    const named = all.reduce((sum, n) => sum + (n.coverage?.first.length ?? 0), 0);
+    expect(expectedUnits).toBeGreaterThan(1500);
+    expect(named).toBeLessThan(expectedUnits);
+    for (const n of all) expect(n.coverage?.first.length ?? 0).toBeLessThanOrEqual(20);
+    expect(res.rawPayload.length).toBeLessThan(20 * 1024 + 1200 * all.length);
+
+    // Every commune committee of the country is expected to answer its province's plan, and the
+    // pages of each province plan list each of its units once, with the status the counts give.
     const communeCommittees = await t.db
       .selectFrom('org_unit')
       .select('id')
       .where('code', 'like', 'p%-x%-du')
       .execute();
-    for (const c of communeCommittees) expect(expected.has(c.id)).toBe(true);
-    // A commune's plan expects its three branches.
-    const communePlan = provincePlans.flatMap((p) => p.children).find((c) => c.coverage);
-    expect(communePlan?.coverage?.expected.length).toBe(3);
+    const paged = new Map<string, string>();
+    for (const plan of tree.children.filter((c) => c.document.symbol?.endsWith('-KH/TU') && c.coverage)) {
+      const statuses = new Map<string, string>();
+      let total = 0;
+      for (let offset = 0; ; offset += 37) {
+        const page = await admin.request({
+          method: 'GET',
+          url: `/api/v1/documents/${plan.document.id}/coverage?limit=37&offset=${offset}`,
+        });
+        expect(page.statusCode).toBe(200);
+        const body = page.json() as {
+          items: { unit: { id: string }; status: string; document: { id: string } | null }[];
+          total: number;
+          matching: number;
+          missing: number;
+        };
+        total = body.total;
+        expect(body.matching).toBe(body.total);
+        for (const item of body.items) {
+          expect(statuses.has(item.unit.id)).toBe(false);
+          statuses.set(item.unit.id, item.status);
+          // An answered unit points to its answer, which is a child of the node in the cascade.
+          if (item.status === 'issued' || item.status === 'late') {
+            expect(plan.children.map((c) => c.document.id)).toContain(item.document?.id);
+          } else expect(item.document).toBeNull();
+        }
+        if (body.items.length < 37) break;
+      }
+      expect(statuses.size).toBe(total);
+      expect(total).toBe(plan.coverage?.total);
+      const count = (s: string[]) => [...statuses.values()].filter((v) => s.includes(v)).length;
+      expect(count(['issued'])).toBe(plan.coverage?.issued);
+      expect(count(['late'])).toBe(plan.coverage?.late);
+      expect(count(['missing', 'overdue'])).toBe(plan.coverage?.missing);
+      expect(count(['overdue'])).toBe(plan.coverage?.overdue);
+      // The summary's first units are the first of the pages, status by status.
+      for (const e of plan.coverage?.first ?? []) expect(statuses.get(e.unit.id)).toBe(e.status);
+      // The filter by status gives the same units as the pages.
+      const missing = await admin.request({
+        method: 'GET',
+        url: `/api/v1/documents/${plan.document.id}/coverage?status=missing&limit=500`,
+      });
+      const missingIds = (missing.json() as { items: { unit: { id: string } }[] }).items.map((i) => i.unit.id);
+      expect(new Set(missingIds)).toEqual(
+        new Set([...statuses].filter(([, v]) => v === 'missing' || v === 'overdue').map(([id]) => id)),
+      );
+      for (const [id, status] of statuses) paged.set(id, status);
+    }
+    for (const c of communeCommittees) expect(paged.has(c.id)).toBe(true);
+    // Answered by the generator: about nine in ten communes.
+    const answered = [...paged.values()].filter((v) => v === 'issued' || v === 'late').length;
+    expect(answered).toBeGreaterThan(communeCommittees.length * 0.8);
   });
 
   it('reads a session, its user and grants in one query', async () => {

@@ -8,10 +8,23 @@ import type { Database, Signer } from '../../platform/db/schema.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import type { FileStore } from '../../platform/files.js';
 import { fold, normalizeName, searchTerms } from '../../platform/text.js';
-import { LEADING_KINDS, Territory } from '../organizations/hierarchy.js';
+import { LEADING_KINDS, Territory, type TreeUnit } from '../organizations/hierarchy.js';
 import { organizationsPolicy } from '../organizations/organizations.policy.js';
 import { territoryOf } from '../organizations/organizations.repository.js';
-import { arrangeTree, type CascadeDocument, type CascadeEdge, coverage, MAX_CASCADE_DOCUMENTS } from './cascade.js';
+import {
+  arrangeTree,
+  type CascadeDocument,
+  type CascadeEdge,
+  type CoverageCounts,
+  type CoverageFilter,
+  type CoverageStatus,
+  countCoverage,
+  coverage,
+  firstPerStatus,
+  MAX_CASCADE_DOCUMENTS,
+  matchesStatus,
+  sortRows,
+} from './cascade.js';
 import { documentsPolicy as policy } from './documents.policy.js';
 import * as repo from './documents.repository.js';
 import { describeSymbol } from './symbol-info.js';
@@ -59,6 +72,20 @@ export function presentDocument(row: Row, actor: Actor) {
     planId: row.plan_id,
     file: row.file_name ? { name: row.file_name, size: row.file_size ?? 0, contentType: row.file_type ?? '' } : null,
     version: row.version,
+    actions: policy.actions(actor, row),
+  };
+}
+
+/** A document as a node of the cascade: what names it and where it leads, not every field. */
+export function presentCascadeDocument(row: Row, actor: Actor) {
+  return {
+    id: row.id,
+    typeName: row.type_name,
+    symbol: row.symbol,
+    issuer: row.issuer_unit_name ?? row.issuer_name,
+    date: row.issued_on,
+    title: row.title,
+    planId: row.plan_id,
     actions: policy.actions(actor, row),
   };
 }
@@ -359,7 +386,11 @@ export class DocumentsService {
     });
   }
 
-  /** The directive and every document that implements it, with each level's coverage. */
+  /**
+   * The directive and every document that implements it, level by level. Each document's
+   * coverage is summarised: counts by status and the first units of each status
+   * (FIRST_PER_STATUS); `coverage()` below pages through all of them.
+   */
   async cascade(actor: Actor, rootId: string) {
     const root = await this.readable(actor, rootId);
     const rows = new Map<string, Row>([[root.id, root]]);
@@ -374,14 +405,22 @@ export class DocumentsService {
     }
     const placement = arrangeTree(root.id, edges);
     const childrenOf = new Map<string, string[]>();
-    for (const [child, { parent }] of placement) childrenOf.set(parent, [...(childrenOf.get(parent) ?? []), child]);
-    const asCascade = (r: Row): CascadeDocument => ({
-      id: r.id,
-      issuedOn: r.issued_on,
-      issuerUnitId: r.issuer_unit_id,
-      system: r.system,
-      respondWithinDays: r.respond_within_days,
-    });
+    for (const [child, { parent }] of placement) {
+      const list = childrenOf.get(parent);
+      if (list) list.push(child);
+      else childrenOf.set(parent, [child]);
+    }
+    // A document's answers: every document that implements it or takes it as a basis, wherever
+    // the tree places them — the same set the paged list (coverage()) counts.
+    const answersOf = new Map<string, Row[]>();
+    for (const e of edges) {
+      const from = rows.get(e.from);
+      if (!from || e.from === root.id) continue;
+      const list = answersOf.get(e.to);
+      if (list) {
+        if (!list.includes(from)) list.push(from);
+      } else answersOf.set(e.to, [from]);
+    }
     const now = this.clock.today();
     // Every territory of the tree in one read: the subtrees of the outermost scopes (a commune's
     // units are inside its province's) and the answers' issuers, one query — not one per document.
@@ -393,47 +432,60 @@ export class DocumentsService {
     const build = (id: string, relation: string): CascadeNode | null => {
       const row = rows.get(id);
       if (!row || !policy.readable(actor, row)) return null;
-      const childIds = childrenOf.get(id) ?? [];
-      const children = childIds
+      const children = (childrenOf.get(id) ?? [])
         .map((c) => build(c, placement.get(c)?.relation ?? 'implements'))
         .filter((c): c is CascadeNode => c !== null)
         .sort((a, b) => (a.document.date ?? '9999').localeCompare(b.document.date ?? '9999'));
-      let cover: CascadeNode['coverage'] = null;
-      const area = row.scope_unit_id ? territory.get(row.scope_unit_id) : undefined;
-      if (area) {
-        const childDocs = childIds.flatMap((c) => {
-          const r = rows.get(c);
-          return r ? [asCascade(r)] : [];
-        });
-        const { dueDays, rows: result } = coverage(asCascade(row), childDocs, territory, area, now);
-        const expected = result.filter((r) => {
-          const unit = territory.get(r.unitId);
-          return unit !== undefined && organizationsPolicy.canRead(actor, unit);
-        });
-        if (expected.length > 0) {
-          cover = {
-            dueDays,
-            expected: expected.map((r) => ({
-              unit: { id: r.unitId, name: territory.get(r.unitId)?.name ?? '' },
-              status: r.status,
-              document: r.documentId
-                ? { id: r.documentId, symbol: rows.get(r.documentId)?.symbol ?? null, date: r.issuedOn }
-                : null,
-              daysAfterParent: r.daysAfterParent,
-            })),
-            issued: expected.filter((r) => r.status === 'issued').length,
-            late: expected.filter((r) => r.status === 'late').length,
-            missing: expected.filter((r) => r.status === 'missing' || r.status === 'overdue').length,
-          };
-        }
-      }
-      return { document: presentDocument(row, actor), relation, children, coverage: cover };
+      const cover = coverageRows(actor, row, answersOf.get(id) ?? [], territory, now);
+      const summary =
+        cover && cover.rows.length > 0
+          ? { dueDays: cover.dueDays, ...countCoverage(cover.rows), first: firstPerStatus(cover.rows).map(presentRow) }
+          : null;
+      return { document: presentCascadeDocument(row, actor), relation, children, coverage: summary };
     };
     return build(root.id, 'root');
   }
 
+  /**
+   * One document's expected units, a page at a time: the units that must answer it (its
+   * territory's sub-areas' leading bodies and the branches under its own committee), each with
+   * its status, filtered by status and by name, only the units the viewer may read.
+   */
+  async coverage(
+    actor: Actor,
+    id: string,
+    query: { status?: CoverageFilter | undefined; q?: string | undefined; limit: number; offset: number },
+  ) {
+    const row = await this.readable(actor, id);
+    const links = await repo.linksTo(this.db, [id], ['implements', 'basis']);
+    const answers = await repo.findDocumentsByIds(this.db, [
+      ...new Set(links.map((l) => l.from_document_id).filter((from) => from !== id)),
+    ]);
+    const issuers = [...new Set(answers.flatMap((r) => (r.issuer_unit_id ? [r.issuer_unit_id] : [])))];
+    const territory = row.scope_path
+      ? new Territory(await this.territoryUnits([row.scope_path], issuers))
+      : new Territory<TerritoryUnit>([]);
+    const cover = coverageRows(actor, row, answers, territory, this.clock.today());
+    const all = cover?.rows ?? [];
+    const terms = query.q ? searchTerms(query.q) : [];
+    const matching = all.filter((r) => {
+      if (!matchesStatus(r.status, query.status)) return false;
+      if (terms.length === 0) return true;
+      const name = fold(r.name);
+      return terms.every((t) => name.includes(t));
+    });
+    return {
+      dueDays: cover?.dueDays ?? null,
+      ...countCoverage(all),
+      items: matching.slice(query.offset, query.offset + query.limit).map(presentRow),
+      matching: matching.length,
+      limit: query.limit,
+      offset: query.offset,
+    };
+  }
+
   /** Areas and leading bodies under the scopes, and the answers' issuers: one query. */
-  private async territoryUnits(paths: string[], issuerIds: string[]) {
+  private async territoryUnits(paths: string[], issuerIds: string[]): Promise<TerritoryUnit[]> {
     const kinds = ['area', ...LEADING_KINDS.party, ...LEADING_KINDS.state];
     const units = await repo.unitsUnder(this.db, paths, kinds, issuerIds);
     return units.map((u) => ({
@@ -455,22 +507,73 @@ export function outermost(paths: string[]): string[] {
   return kept;
 }
 
+interface TerritoryUnit extends TreeUnit {
+  name: string;
+}
+
+interface ExpectedRow {
+  unit: TerritoryUnit;
+  name: string;
+  status: CoverageStatus;
+  document: { id: string; symbol: string | null; date: string | null } | null;
+  daysAfterParent: number | null;
+}
+
+/**
+ * A document's coverage as the viewer may see it: the expected units it may read, each with
+ * its status and answer, in status order and then by name. Null when the document has no
+ * territory (a central document without a scope).
+ */
+function coverageRows(
+  actor: Actor,
+  row: Row,
+  answers: Row[],
+  territory: Territory<TerritoryUnit>,
+  today: string,
+): { dueDays: number; rows: ExpectedRow[] } | null {
+  const area = row.scope_unit_id ? territory.get(row.scope_unit_id) : undefined;
+  if (!area) return null;
+  const bySymbol = new Map(answers.map((a) => [a.id, a]));
+  const { dueDays, rows } = coverage(asCascade(row), answers.map(asCascade), territory, area, today);
+  const out: ExpectedRow[] = [];
+  for (const r of rows) {
+    const unit = territory.get(r.unitId);
+    if (!unit || !organizationsPolicy.canRead(actor, unit)) continue;
+    out.push({
+      unit,
+      name: unit.name,
+      status: r.status,
+      document: r.documentId
+        ? { id: r.documentId, symbol: bySymbol.get(r.documentId)?.symbol ?? null, date: r.issuedOn }
+        : null,
+      daysAfterParent: r.daysAfterParent,
+    });
+  }
+  return { dueDays, rows: sortRows(out) };
+}
+
+const presentRow = (r: ExpectedRow) => ({
+  unit: { id: r.unit.id, name: r.name },
+  status: r.status,
+  document: r.document,
+  daysAfterParent: r.daysAfterParent,
+});
+
+const asCascade = (r: Row): CascadeDocument => ({
+  id: r.id,
+  issuedOn: r.issued_on,
+  issuerUnitId: r.issuer_unit_id,
+  system: r.system,
+  respondWithinDays: r.respond_within_days,
+});
+
+export type CoverageUnit = ReturnType<typeof presentRow>;
+
 export interface CascadeNode {
-  document: ReturnType<typeof presentDocument>;
+  document: ReturnType<typeof presentCascadeDocument>;
   relation: string;
   children: CascadeNode[];
-  coverage: null | {
-    dueDays: number;
-    expected: {
-      unit: { id: string; name: string };
-      status: string;
-      document: { id: string; symbol: string | null; date: string | null } | null;
-      daysAfterParent: number | null;
-    }[];
-    issued: number;
-    late: number;
-    missing: number;
-  };
+  coverage: null | (CoverageCounts & { dueDays: number; first: CoverageUnit[] });
 }
 
 /**
