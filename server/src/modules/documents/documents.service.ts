@@ -77,7 +77,14 @@ export function presentDocument(row: Row, actor: Actor) {
 }
 
 /** A document as a node of the cascade: what names it and where it leads, not every field. */
-export function presentCascadeDocument(row: Row, actor: Actor) {
+export function presentCascadeDocument(
+  row: Pick<
+    Row,
+    'id' | 'type_name' | 'symbol' | 'issuer_unit_name' | 'issuer_name' | 'issued_on' | 'title' | 'plan_id'
+  > &
+    Parameters<typeof policy.actions>[1],
+  actor: Actor,
+) {
   return {
     id: row.id,
     typeName: row.type_name,
@@ -393,16 +400,14 @@ export class DocumentsService {
    */
   async cascade(actor: Actor, rootId: string) {
     const root = await this.readable(actor, rootId);
-    const rows = new Map<string, Row>([[root.id, root]]);
-    const edges: CascadeEdge[] = [];
-    let frontier = [root.id];
-    while (frontier.length > 0 && rows.size < MAX_CASCADE_DOCUMENTS) {
-      const links = await repo.linksTo(this.db, frontier, ['implements', 'basis']);
-      edges.push(...links.map((l) => ({ from: l.from_document_id, to: l.to_document_id, relation: l.relation })));
-      const fresh = [...new Set(links.map((l) => l.from_document_id))].filter((id) => !rows.has(id));
-      for (const row of await repo.findDocumentsByIds(this.db, fresh)) rows.set(row.id, row);
-      frontier = fresh;
-    }
+    // The links and the documents of every level, each in one query (a recursive walk in SQL).
+    const [links, documents] = await Promise.all([
+      repo.cascadeLinks(this.db, root.id, MAX_CASCADE_DOCUMENTS * 4),
+      repo.cascadeDocuments(this.db, root.id, MAX_CASCADE_DOCUMENTS),
+    ]);
+    const rows = new Map<string, NodeRow>([[root.id, root]]);
+    for (const row of documents) if (row.id !== root.id) rows.set(row.id, row);
+    const edges: CascadeEdge[] = links.map((l) => ({ from: l.from_id, to: l.to_id, relation: l.relation }));
     const placement = arrangeTree(root.id, edges);
     const childrenOf = new Map<string, string[]>();
     for (const [child, { parent }] of placement) {
@@ -412,7 +417,7 @@ export class DocumentsService {
     }
     // A document's answers: every document that implements it or takes it as a basis, wherever
     // the tree places them — the same set the paged list (coverage()) counts.
-    const answersOf = new Map<string, Row[]>();
+    const answersOf = new Map<string, NodeRow[]>();
     for (const e of edges) {
       const from = rows.get(e.from);
       if (!from || e.from === root.id) continue;
@@ -424,10 +429,15 @@ export class DocumentsService {
     const now = this.clock.today();
     // Every territory of the tree in one read: the subtrees of the outermost scopes (a commune's
     // units are inside its province's) and the answers' issuers, one query — not one per document.
+    // The answers' issuers came with the documents; the kinds are those the documents expect.
     const readableRows = [...rows.values()].filter((r) => policy.readable(actor, r));
-    const scopes = readableRows.flatMap((r) => (r.scope_path ? [r.scope_path] : []));
-    const issuers = [...new Set(readableRows.flatMap((r) => (r.issuer_unit_id ? [r.issuer_unit_id] : [])))];
-    const territory = new Territory(await this.territoryUnits(outermost(scopes), issuers));
+    const scoped = readableRows.filter((r) => r.scope_path);
+    const units = await this.territoryUnits(
+      outermost(scoped.map((r) => r.scope_path ?? '')),
+      expectedKinds(scoped),
+      [],
+    );
+    const territory = new Territory(withIssuers(units, documents));
 
     const build = (id: string, relation: string): CascadeNode | null => {
       const row = rows.get(id);
@@ -463,7 +473,7 @@ export class DocumentsService {
     ]);
     const issuers = [...new Set(answers.flatMap((r) => (r.issuer_unit_id ? [r.issuer_unit_id] : [])))];
     const territory = row.scope_path
-      ? new Territory(await this.territoryUnits([row.scope_path], issuers))
+      ? new Territory(await this.territoryUnits([row.scope_path], expectedKinds([row]), issuers))
       : new Territory<TerritoryUnit>([]);
     const cover = coverageRows(actor, row, answers, territory, this.clock.today());
     const all = cover?.rows ?? [];
@@ -485,8 +495,11 @@ export class DocumentsService {
   }
 
   /** Areas and leading bodies under the scopes, and the answers' issuers: one query. */
-  private async territoryUnits(paths: string[], issuerIds: string[]): Promise<TerritoryUnit[]> {
-    const kinds = ['area', ...LEADING_KINDS.party, ...LEADING_KINDS.state];
+  private async territoryUnits(
+    paths: string[],
+    kinds: readonly string[],
+    issuerIds: string[],
+  ): Promise<TerritoryUnit[]> {
     const units = await repo.unitsUnder(this.db, paths, kinds, issuerIds);
     return units.map((u) => ({
       id: u.id,
@@ -511,6 +524,51 @@ interface TerritoryUnit extends TreeUnit {
   name: string;
 }
 
+/** What a cascade node reads of a document: the root's full row or a row of cascadeDocuments. */
+type NodeRow = Pick<
+  repo.CascadeRow,
+  | 'id'
+  | 'system'
+  | 'type_name'
+  | 'symbol'
+  | 'issuer_name'
+  | 'issuer_unit_id'
+  | 'scope_unit_id'
+  | 'issued_on'
+  | 'title'
+  | 'respond_within_days'
+  | 'issuer_unit_name'
+  | 'issuer_path'
+  | 'scope_path'
+  | 'plan_id'
+>;
+
+/** The kinds of unit the documents expect answers from (cascade.ts coverage), and the areas. */
+function expectedKinds(rows: Pick<NodeRow, 'system'>[]): string[] {
+  const kinds = new Set<string>(['area']);
+  for (const r of rows) for (const k of r.system === 'state' ? LEADING_KINDS.state : LEADING_KINDS.party) kinds.add(k);
+  return [...kinds];
+}
+
+/** The territory's units and the answers' issuers (read with the documents), each once. */
+function withIssuers(units: TerritoryUnit[], documents: repo.CascadeRow[]): TerritoryUnit[] {
+  const seen = new Set(units.map((u) => u.id));
+  const out = [...units];
+  for (const d of documents) {
+    if (!d.issuer_unit_id || !d.issuer_path || !d.issuer_kind || seen.has(d.issuer_unit_id)) continue;
+    seen.add(d.issuer_unit_id);
+    out.push({
+      id: d.issuer_unit_id,
+      path: d.issuer_path,
+      name: d.issuer_unit_name ?? '',
+      kind: d.issuer_kind,
+      validFrom: d.issuer_valid_from,
+      validTo: d.issuer_valid_to,
+    });
+  }
+  return out;
+}
+
 interface ExpectedRow {
   unit: TerritoryUnit;
   name: string;
@@ -526,8 +584,8 @@ interface ExpectedRow {
  */
 function coverageRows(
   actor: Actor,
-  row: Row,
-  answers: Row[],
+  row: NodeRow,
+  answers: NodeRow[],
   territory: Territory<TerritoryUnit>,
   today: string,
 ): { dueDays: number; rows: ExpectedRow[] } | null {
@@ -559,7 +617,7 @@ const presentRow = (r: ExpectedRow) => ({
   daysAfterParent: r.daysAfterParent,
 });
 
-const asCascade = (r: Row): CascadeDocument => ({
+const asCascade = (r: NodeRow): CascadeDocument => ({
   id: r.id,
   issuedOn: r.issued_on,
   issuerUnitId: r.issuer_unit_id,
