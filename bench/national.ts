@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { buildApp } from '../server/src/app.js';
 import { loadConfig } from '../server/src/config.js';
 import { generateNational } from '../server/src/dev/national.js';
+import { MAX_CASCADE_DOCUMENTS } from '../server/src/modules/documents/cascade.js';
 import * as documentsRepo from '../server/src/modules/documents/documents.repository.js';
 import { outermost } from '../server/src/modules/documents/documents.service.js';
 import { LEADING_KINDS } from '../server/src/modules/organizations/hierarchy.js';
@@ -28,7 +29,7 @@ const FOUNDING_PLAN = new URL('../server/src/modules/plans/fixtures/founding-pla
  * - import-match-national: the founding plan's organisations matched for its district's monitor
  *   / the reads matching needs (the province's units, the units resembling the issuer);
  * - cascade-national: GET /api/v1/documents/{21-CT/TW}/cascade as the administrator / the
- *   cascade's queries (links level by level, the documents, the territories' units);
+ *   cascade's queries (the document, the links and the documents walked in SQL, the territory's units);
  * - plan-page-national: GET /api/v1/plans/{id} of the plan reaching every commune / its five queries.
  *
  * BENCH_NATIONAL_N sets the runs (default 30: the national pages are large).
@@ -99,27 +100,18 @@ export async function nationalBenches(kind: DatabaseKind, _n: number): Promise<F
 
     // cascade-national
     const cascadeUrl = `/api/v1/documents/${country.directiveId}/cascade`;
-    await get(cascadeUrl, admin);
+    const cascadeProbe = await get(cascadeUrl, admin);
+    console.error(`bench: cascade-national answers ${cascadeProbe.rawPayload.length} bytes`);
     const cascade = await sample(() => get(cascadeUrl, admin), n, warm);
     const cascadeFloor = await sample(
       async () => {
-        const seen = new Set<string>([country.directiveId]);
-        let frontier = [country.directiveId];
-        const scopes: string[] = [];
-        const issuers = new Set<string>();
-        while (frontier.length > 0) {
-          const links = await documentsRepo.linksTo(db, frontier, ['implements', 'basis']);
-          const fresh = [...new Set(links.map((l) => l.from_document_id))].filter((id) => !seen.has(id));
-          for (const id of fresh) seen.add(id);
-          for (const row of await documentsRepo.findDocumentsByIds(db, fresh)) {
-            if (row.scope_path) scopes.push(row.scope_path);
-            if (row.issuer_unit_id) issuers.add(row.issuer_unit_id);
-          }
-          frontier = fresh;
-        }
-        const paths = outermost(scopes);
-        const kinds = ['area', ...LEADING_KINDS.party, ...LEADING_KINDS.state];
-        await documentsRepo.unitsUnder(db, paths, kinds, [...issuers]);
+        await documentsRepo.findDocument(db, country.directiveId);
+        const [, documents] = await Promise.all([
+          documentsRepo.cascadeLinks(db, country.directiveId, MAX_CASCADE_DOCUMENTS * 4),
+          documentsRepo.cascadeDocuments(db, country.directiveId, MAX_CASCADE_DOCUMENTS),
+        ]);
+        const paths = outermost(documents.flatMap((d) => (d.scope_path ? [d.scope_path] : [])));
+        await documentsRepo.unitsUnder(db, paths, ['area', ...LEADING_KINDS.party], []);
       },
       n,
       warm,

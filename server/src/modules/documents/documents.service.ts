@@ -431,6 +431,7 @@ export class DocumentsService {
     // units are inside its province's) and the answers' issuers, one query — not one per document.
     // The answers' issuers came with the documents; the kinds are those the documents expect.
     const readableRows = [...rows.values()].filter((r) => policy.readable(actor, r));
+    const readable = new Set(readableRows);
     const scoped = readableRows.filter((r) => r.scope_path);
     const units = await this.territoryUnits(
       outermost(scoped.map((r) => r.scope_path ?? '')),
@@ -441,11 +442,11 @@ export class DocumentsService {
 
     const build = (id: string, relation: string): CascadeNode | null => {
       const row = rows.get(id);
-      if (!row || !policy.readable(actor, row)) return null;
+      if (!row || !readable.has(row)) return null;
       const children = (childrenOf.get(id) ?? [])
         .map((c) => build(c, placement.get(c)?.relation ?? 'implements'))
         .filter((c): c is CascadeNode => c !== null)
-        .sort((a, b) => (a.document.date ?? '9999').localeCompare(b.document.date ?? '9999'));
+        .sort((a, b) => byDate(a.document.date, b.document.date));
       const cover = coverageRows(actor, row, answersOf.get(id) ?? [], territory, now);
       const summary =
         cover && cover.rows.length > 0
@@ -511,6 +512,13 @@ export class DocumentsService {
     }));
   }
 }
+
+/** ISO dates in order, undated last. */
+const byDate = (a: string | null, b: string | null) => {
+  const x = a ?? '9999';
+  const y = b ?? '9999';
+  return x < y ? -1 : x > y ? 1 : 0;
+};
 
 /** The paths not inside another of them: their subtrees hold every subtree of the list. */
 export function outermost(paths: string[]): string[] {
