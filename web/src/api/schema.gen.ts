@@ -3872,6 +3872,7 @@ export type components = {
       document: components["schemas"]["CascadeDocumentInput"];
       relation: string;
       children: components["schemas"]["CascadeNodeInput"][];
+      childCount: number;
       coverage: components["schemas"]["CoverageSummaryInput"] | null;
     };
     PlanNodeInput: OneOf<[{
@@ -3976,6 +3977,7 @@ export type components = {
       document: components["schemas"]["CascadeDocument"];
       relation: string;
       children: components["schemas"]["CascadeNode"][];
+      childCount: number;
       coverage: components["schemas"]["CoverageSummary"] | null;
     };
     PlanNode: OneOf<[{

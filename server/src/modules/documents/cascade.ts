@@ -124,6 +124,9 @@ export function coverage<U extends TreeUnit>(
 /** The order a monitor reads coverage in: what is overdue, then missing, then late, then issued. */
 export const STATUS_ORDER: Record<CoverageStatus, number> = { overdue: 0, missing: 1, late: 2, issued: 3 };
 
+/** How many implementing documents a node below the top names; the rest are counted. */
+export const FIRST_CHILDREN = 20;
+
 /** How many units of each status a cascade node names; the rest is paged (GET …/coverage). */
 export const FIRST_PER_STATUS = 5;
 

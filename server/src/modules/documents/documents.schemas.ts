@@ -128,6 +128,7 @@ type Node = {
   document: z.infer<typeof CascadeDocument>;
   relation: string;
   children: Node[];
+  childCount: number;
   coverage: z.infer<typeof CoverageSummary> | null;
 };
 
@@ -136,7 +137,9 @@ export const CascadeNode: z.ZodType<Node> = z
     z.object({
       document: CascadeDocument,
       relation: z.string(),
+      /** Below the requested document, the first 20 by date; `childCount` counts them all. */
       children: z.array(CascadeNode),
+      childCount: z.number().int(),
       coverage: CoverageSummary.nullable(),
     }),
   )

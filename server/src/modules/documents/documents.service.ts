@@ -20,6 +20,7 @@ import {
   type CoverageStatus,
   countCoverage,
   coverage,
+  FIRST_CHILDREN,
   firstPerStatus,
   MAX_CASCADE_DOCUMENTS,
   matchesStatus,
@@ -440,21 +441,34 @@ export class DocumentsService {
     );
     const territory = new Territory(withIssuers(units, documents));
 
-    const build = (id: string, relation: string): CascadeNode | null => {
+    // The document's own children all appear; below them, each node names its first
+    // FIRST_CHILDREN (by date) and counts the rest — its own page lists them all, and its
+    // coverage list names every answer. A country's 3,000 commune plans are not all built.
+    const build = (id: string, relation: string, depth: number): CascadeNode | null => {
       const row = rows.get(id);
       if (!row || !readable.has(row)) return null;
-      const children = (childrenOf.get(id) ?? [])
-        .map((c) => build(c, placement.get(c)?.relation ?? 'implements'))
-        .filter((c): c is CascadeNode => c !== null)
-        .sort((a, b) => byDate(a.document.date, b.document.date));
+      const placed = (childrenOf.get(id) ?? []).flatMap((c) => {
+        const child = rows.get(c);
+        return child && readable.has(child) ? [child] : [];
+      });
+      placed.sort((a, b) => byDate(a.issued_on, b.issued_on));
+      const children = (depth === 0 ? placed : placed.slice(0, FIRST_CHILDREN))
+        .map((c) => build(c.id, placement.get(c.id)?.relation ?? 'implements', depth + 1))
+        .filter((c): c is CascadeNode => c !== null);
       const cover = coverageRows(actor, row, answersOf.get(id) ?? [], territory, now);
       const summary =
         cover && cover.rows.length > 0
           ? { dueDays: cover.dueDays, ...countCoverage(cover.rows), first: firstPerStatus(cover.rows).map(presentRow) }
           : null;
-      return { document: presentCascadeDocument(row, actor), relation, children, coverage: summary };
+      return {
+        document: presentCascadeDocument(row, actor),
+        relation,
+        children,
+        childCount: placed.length,
+        coverage: summary,
+      };
     };
-    return build(root.id, 'root');
+    return build(root.id, 'root', 0);
   }
 
   /**
@@ -639,6 +653,8 @@ export interface CascadeNode {
   document: ReturnType<typeof presentCascadeDocument>;
   relation: string;
   children: CascadeNode[];
+  /** Every child the viewer may read; `children` names the first FIRST_CHILDREN below the top. */
+  childCount: number;
   coverage: null | (CoverageCounts & { dueDays: number; first: CoverageUnit[] });
 }
 

@@ -412,14 +412,30 @@ function NodeView({ node, depth, onlyMissing }: { node: CascadeNode; depth: numb
           {node.children.map((child) => (
             <NodeView key={child.document.id} node={child} depth={depth + 1} onlyMissing={onlyMissing} />
           ))}
+          {node.childCount > node.children.length ? (
+            <div className="tk-cascade-more-docs tk-small" data-testid="cascade-more-documents">
+              <span className="tk-muted">
+                {t('cascade.moreDocuments', { count: formatCount(node.childCount - node.children.length, lang) })}
+              </span>{' '}
+              <Link to={`/documents/${doc.id}`}>{t('cascade.openAll')}</Link>
+            </div>
+          ) : null}
         </div>
       ) : null}
     </div>
   );
 }
 
-function countNodes(node: CascadeNode): number {
-  return 1 + node.children.reduce((sum, child) => sum + countNodes(child), 0);
+/** Documents below the root: every child counted, also those the answer does not name. */
+function countNodes(node: CascadeNode): { count: number; partial: boolean } {
+  let count = node.childCount;
+  let partial = false;
+  for (const child of node.children) {
+    const below = countNodes(child);
+    count += below.count;
+    partial ||= below.partial;
+  }
+  return { count, partial: partial || node.childCount > node.children.length };
 }
 
 function hasCoverage(node: CascadeNode): boolean {
@@ -437,6 +453,7 @@ export function Cascade({ documentId }: { documentId: string }) {
   if (cascade.isError) return <Alert type="error" showIcon title={errorMessage(cascade.error)} />;
   const root = cascade.data;
   const empty = root.children.length === 0 && !root.coverage;
+  const nodes = countNodes(root);
 
   return (
     <div className="tk-cascade" data-testid="cascade">
@@ -445,7 +462,9 @@ export function Cascade({ documentId }: { documentId: string }) {
       ) : (
         <>
           <div className="tk-cascade-toolbar">
-            <span className="tk-muted tk-small">{t('cascade.nodes', { count: countNodes(root) - 1 })}</span>
+            <span className="tk-muted tk-small">
+              {t(nodes.partial ? 'cascade.nodesAtLeast' : 'cascade.nodes', { count: nodes.count })}
+            </span>
             {hasCoverage(root) ? (
               <Checkbox
                 checked={onlyMissing}
