@@ -3,9 +3,9 @@ import { performance } from 'node:perf_hooks';
 import { buildApp } from '../server/src/app.js';
 import { loadConfig } from '../server/src/config.js';
 import { generateNational } from '../server/src/dev/national.js';
-import { MAX_CASCADE_DOCUMENTS } from '../server/src/modules/documents/cascade.js';
+import { FIRST_CHILDREN, MAX_CASCADE_DOCUMENTS } from '../server/src/modules/documents/cascade.js';
 import * as documentsRepo from '../server/src/modules/documents/documents.repository.js';
-import { outermost } from '../server/src/modules/documents/documents.service.js';
+import { nearest } from '../server/src/modules/documents/documents.service.js';
 import { LEADING_KINDS } from '../server/src/modules/organizations/hierarchy.js';
 import { normalizeName } from '../server/src/modules/organizations/matching.js';
 import * as orgRepo from '../server/src/modules/organizations/organizations.repository.js';
@@ -29,7 +29,8 @@ const FOUNDING_PLAN = new URL('../server/src/modules/plans/fixtures/founding-pla
  * - import-match-national: the founding plan's organisations matched for its district's monitor
  *   / the reads matching needs (the province's units, the units resembling the issuer);
  * - cascade-national: GET /api/v1/documents/{21-CT/TW}/cascade as the administrator / the
- *   cascade's queries (the document, the links and the documents walked in SQL, the territory's units);
+ *   cascade's queries (the document, the links and the documents walked in SQL, the units of
+ *   the named nodes' areas);
  * - plan-page-national: GET /api/v1/plans/{id} of the plan reaching every commune / its five queries.
  *
  * BENCH_NATIONAL_N sets the runs (default 30: the national pages are large).
@@ -106,12 +107,30 @@ export async function nationalBenches(kind: DatabaseKind, _n: number): Promise<F
     const cascadeFloor = await sample(
       async () => {
         await documentsRepo.findDocument(db, country.directiveId);
-        const [, documents] = await Promise.all([
+        const [links, documents] = await Promise.all([
           documentsRepo.cascadeLinks(db, country.directiveId, MAX_CASCADE_DOCUMENTS * 4),
           documentsRepo.cascadeDocuments(db, country.directiveId, MAX_CASCADE_DOCUMENTS),
         ]);
-        const paths = outermost(documents.flatMap((d) => (d.scope_path ? [d.scope_path] : [])));
-        await documentsRepo.unitsUnder(db, paths, ['area', ...LEADING_KINDS.party], []);
+        // The territory of the nodes the answer names: the directive's children and the first
+        // FIRST_CHILDREN of each, each area read two levels down (as the service does).
+        const byId = new Map(documents.map((d) => [d.id, d]));
+        const under = (id: string) =>
+          links.flatMap((l) => (l.to_id === id ? [byId.get(l.from_id)] : [])).filter((d) => d !== undefined);
+        const top = under(country.directiveId);
+        const named = [
+          ...top,
+          ...top.flatMap((d) =>
+            under(d.id)
+              .sort((a, b) => (a.issued_on ?? '9999').localeCompare(b.issued_on ?? '9999'))
+              .slice(0, FIRST_CHILDREN),
+          ),
+        ];
+        const ranges = nearest(
+          named.flatMap((d) =>
+            d.scope_path ? [{ path: d.scope_path, maxDepth: d.scope_path.split('/').length - 3 + 2 }] : [],
+          ),
+        );
+        await documentsRepo.unitsNear(db, ranges, ['area', ...LEADING_KINDS.party]);
       },
       n,
       warm,

@@ -383,6 +383,29 @@ export async function unitsUnder(db: Db, paths: string[], kinds: readonly string
   return rows;
 }
 
+/**
+ * Units of `kinds` at or below each path down to a depth (org_unit.depth), one query: an index
+ * range per path (LATERAL), so a small area costs a small read whatever the size of the country.
+ */
+export async function unitsNear(db: Db, ranges: { path: string; maxDepth: number }[], kinds: readonly string[]) {
+  if (ranges.length === 0) return [];
+  const end = (p: string) => `${p.slice(0, -1)}${String.fromCharCode(p.charCodeAt(p.length - 1) + 1)}`;
+  const { rows } = await sql<{
+    id: string;
+    path: string;
+    name: string;
+    kind: string;
+    valid_from: string | null;
+    valid_to: string | null;
+  }>`select distinct x.id, x.path, x.name, x.kind, x.valid_from, x.valid_to
+    from (values ${sql.join(ranges.map((r) => sql`(${r.path}, ${end(r.path)}, ${r.maxDepth}::int)`))}) as r(lo, hi, d)
+    cross join lateral (
+      select u.id, u.path, u.name, u.kind, u.valid_from, u.valid_to from org_unit u
+      where u.path ~>=~ r.lo and u.path ~<~ r.hi and u.depth <= r.d and u.kind in (${sql.join([...kinds])})
+    ) x`.execute(db);
+  return rows;
+}
+
 export function unitById(db: Db, id: string) {
   return db.selectFrom('org_unit').select(['id', 'path', 'name', 'kind']).where('id', '=', id).executeTakeFirst();
 }

@@ -428,32 +428,40 @@ export class DocumentsService {
       } else answersOf.set(e.to, [from]);
     }
     const now = this.clock.today();
-    // Every territory of the tree in one read: the subtrees of the outermost scopes (a commune's
-    // units are inside its province's) and the answers' issuers, one query — not one per document.
-    // The answers' issuers came with the documents; the kinds are those the documents expect.
     const readableRows = [...rows.values()].filter((r) => policy.readable(actor, r));
     const readable = new Set(readableRows);
-    const scoped = readableRows.filter((r) => r.scope_path);
-    const units = await this.territoryUnits(
-      outermost(scoped.map((r) => r.scope_path ?? '')),
-      expectedKinds(scoped),
-      [],
-    );
-    const territory = new Territory(withIssuers(units, documents));
-
     // The document's own children all appear; below them, each node names its first
     // FIRST_CHILDREN (by date) and counts the rest — its own page lists them all, and its
     // coverage list names every answer. A country's 3,000 commune plans are not all built.
-    const build = (id: string, relation: string, depth: number): CascadeNode | null => {
-      const row = rows.get(id);
-      if (!row || !readable.has(row)) return null;
-      const placed = (childrenOf.get(id) ?? []).flatMap((c) => {
+    const shown = new Map<string, { row: NodeRow; placed: NodeRow[]; named: NodeRow[] }>();
+    const pick = (row: NodeRow, depth: number) => {
+      const placed = (childrenOf.get(row.id) ?? []).flatMap((c) => {
         const child = rows.get(c);
         return child && readable.has(child) ? [child] : [];
       });
       placed.sort((a, b) => byDate(a.issued_on, b.issued_on));
-      const children = (depth === 0 ? placed : placed.slice(0, FIRST_CHILDREN))
-        .map((c) => build(c.id, placement.get(c.id)?.relation ?? 'implements', depth + 1))
+      const named = depth === 0 ? placed : placed.slice(0, FIRST_CHILDREN);
+      shown.set(row.id, { row, placed, named });
+      for (const child of named) if (!shown.has(child.id)) pick(child, depth + 1);
+    };
+    if (readable.has(root)) pick(root, 0);
+
+    // The territory of the nodes named, in one query: a document's expected units lie at most
+    // two levels below its area (Territory.subordinates), so each area is read to that depth;
+    // the kinds are those the documents expect; the answers' issuers came with the documents.
+    const scoped = [...shown.values()].flatMap(({ row }) => (row.scope_path ? [row] : []));
+    const units = await this.territoryNear(
+      scoped.map((r) => r.scope_path ?? ''),
+      expectedKinds(scoped),
+    );
+    const territory = new Territory(withIssuers(units, documents));
+
+    const build = (id: string, relation: string): CascadeNode | null => {
+      const node = shown.get(id);
+      if (!node) return null;
+      const { row, placed, named } = node;
+      const children = named
+        .map((c) => build(c.id, placement.get(c.id)?.relation ?? 'implements'))
         .filter((c): c is CascadeNode => c !== null);
       const cover = coverageRows(actor, row, answersOf.get(id) ?? [], territory, now);
       const summary =
@@ -468,7 +476,7 @@ export class DocumentsService {
         coverage: summary,
       };
     };
-    return build(root.id, 'root', 0);
+    return build(root.id, 'root');
   }
 
   /**
@@ -510,6 +518,25 @@ export class DocumentsService {
   }
 
   /** Areas and leading bodies under the scopes, and the answers' issuers: one query. */
+  /**
+   * Areas and leading bodies at most two levels below each of the areas (where
+   * `Territory.subordinates` finds a document's expected units), one query; an area inside
+   * another is read too when it reaches deeper.
+   */
+  private async territoryNear(paths: string[], kinds: readonly string[]): Promise<TerritoryUnit[]> {
+    const levels = (p: string) => p.split('/').length - 2;
+    const ranges = nearest(paths.map((path) => ({ path, maxDepth: levels(path) - 1 + SUBORDINATE_LEVELS })));
+    const units = await repo.unitsNear(this.db, ranges, kinds);
+    return units.map((u) => ({
+      id: u.id,
+      path: u.path,
+      name: u.name,
+      kind: u.kind,
+      validFrom: u.valid_from,
+      validTo: u.valid_to,
+    }));
+  }
+
   private async territoryUnits(
     paths: string[],
     kinds: readonly string[],
@@ -527,20 +554,25 @@ export class DocumentsService {
   }
 }
 
+/** How far below its area a document's expected units lie (Territory.subordinates). */
+const SUBORDINATE_LEVELS = 2;
+
+/** The ranges not covered by another that reaches as deep: an area inside a wider one is kept only when it reaches deeper. */
+export function nearest(ranges: { path: string; maxDepth: number }[]): { path: string; maxDepth: number }[] {
+  const sorted = [...new Map(ranges.map((r) => [r.path, r])).values()].sort(
+    (a, b) => a.path.length - b.path.length || a.path.localeCompare(b.path),
+  );
+  const kept: { path: string; maxDepth: number }[] = [];
+  for (const r of sorted) if (!kept.some((k) => r.path.startsWith(k.path) && k.maxDepth >= r.maxDepth)) kept.push(r);
+  return kept;
+}
+
 /** ISO dates in order, undated last. */
 const byDate = (a: string | null, b: string | null) => {
   const x = a ?? '9999';
   const y = b ?? '9999';
   return x < y ? -1 : x > y ? 1 : 0;
 };
-
-/** The paths not inside another of them: their subtrees hold every subtree of the list. */
-export function outermost(paths: string[]): string[] {
-  const sorted = [...new Set(paths)].sort((a, b) => a.length - b.length || a.localeCompare(b));
-  const kept: string[] = [];
-  for (const p of sorted) if (!kept.some((k) => p.startsWith(k))) kept.push(p);
-  return kept;
-}
 
 interface TerritoryUnit extends TreeUnit {
   name: string;
