@@ -3,8 +3,9 @@ import { performance } from 'node:perf_hooks';
 import { buildApp } from '../server/src/app.js';
 import { loadConfig } from '../server/src/config.js';
 import { generateNational } from '../server/src/dev/national.js';
+import { FIRST_CHILDREN, MAX_CASCADE_DOCUMENTS } from '../server/src/modules/documents/cascade.js';
 import * as documentsRepo from '../server/src/modules/documents/documents.repository.js';
-import { outermost } from '../server/src/modules/documents/documents.service.js';
+import { nearest } from '../server/src/modules/documents/documents.service.js';
 import { LEADING_KINDS } from '../server/src/modules/organizations/hierarchy.js';
 import { normalizeName } from '../server/src/modules/organizations/matching.js';
 import * as orgRepo from '../server/src/modules/organizations/organizations.repository.js';
@@ -28,7 +29,8 @@ const FOUNDING_PLAN = new URL('../server/src/modules/plans/fixtures/founding-pla
  * - import-match-national: the founding plan's organisations matched for its district's monitor
  *   / the reads matching needs (the province's units, the units resembling the issuer);
  * - cascade-national: GET /api/v1/documents/{21-CT/TW}/cascade as the administrator / the
- *   cascade's queries (links level by level, the documents, the territories' units);
+ *   cascade's queries (the document, the links and the documents walked in SQL, the units of
+ *   the named nodes' areas);
  * - plan-page-national: GET /api/v1/plans/{id} of the plan reaching every commune / its five queries.
  *
  * BENCH_NATIONAL_N sets the runs (default 30: the national pages are large).
@@ -99,27 +101,36 @@ export async function nationalBenches(kind: DatabaseKind, _n: number): Promise<F
 
     // cascade-national
     const cascadeUrl = `/api/v1/documents/${country.directiveId}/cascade`;
-    await get(cascadeUrl, admin);
+    const cascadeProbe = await get(cascadeUrl, admin);
+    console.error(`bench: cascade-national answers ${cascadeProbe.rawPayload.length} bytes`);
     const cascade = await sample(() => get(cascadeUrl, admin), n, warm);
     const cascadeFloor = await sample(
       async () => {
-        const seen = new Set<string>([country.directiveId]);
-        let frontier = [country.directiveId];
-        const scopes: string[] = [];
-        const issuers = new Set<string>();
-        while (frontier.length > 0) {
-          const links = await documentsRepo.linksTo(db, frontier, ['implements', 'basis']);
-          const fresh = [...new Set(links.map((l) => l.from_document_id))].filter((id) => !seen.has(id));
-          for (const id of fresh) seen.add(id);
-          for (const row of await documentsRepo.findDocumentsByIds(db, fresh)) {
-            if (row.scope_path) scopes.push(row.scope_path);
-            if (row.issuer_unit_id) issuers.add(row.issuer_unit_id);
-          }
-          frontier = fresh;
-        }
-        const paths = outermost(scopes);
-        const kinds = ['area', ...LEADING_KINDS.party, ...LEADING_KINDS.state];
-        await documentsRepo.unitsUnder(db, paths, kinds, [...issuers]);
+        await documentsRepo.findDocument(db, country.directiveId);
+        const [links, documents] = await Promise.all([
+          documentsRepo.cascadeLinks(db, country.directiveId, MAX_CASCADE_DOCUMENTS * 4),
+          documentsRepo.cascadeDocuments(db, country.directiveId, MAX_CASCADE_DOCUMENTS),
+        ]);
+        // The territory of the nodes the answer names: the directive's children and the first
+        // FIRST_CHILDREN of each, each area read two levels down (as the service does).
+        const byId = new Map(documents.map((d) => [d.id, d]));
+        const under = (id: string) =>
+          links.flatMap((l) => (l.to_id === id ? [byId.get(l.from_id)] : [])).filter((d) => d !== undefined);
+        const top = under(country.directiveId);
+        const named = [
+          ...top,
+          ...top.flatMap((d) =>
+            under(d.id)
+              .sort((a, b) => (a.issued_on ?? '9999').localeCompare(b.issued_on ?? '9999'))
+              .slice(0, FIRST_CHILDREN),
+          ),
+        ];
+        const ranges = nearest(
+          named.flatMap((d) =>
+            d.scope_path ? [{ path: d.scope_path, maxDepth: d.scope_path.split('/').length - 3 + 2 }] : [],
+          ),
+        );
+        await documentsRepo.unitsNear(db, ranges, ['area', ...LEADING_KINDS.party]);
       },
       n,
       warm,

@@ -124,17 +124,18 @@ describe.each(backends())('a directory of more than 5,000 units on %s', (kind) =
     expect(plugin.count).toBeLessThanOrEqual(12);
     const provincePlans = tree.children.filter((c) => c.document.symbol?.endsWith('-KH/TU') && c.coverage);
     expect(provincePlans.length).toBeGreaterThanOrEqual(34);
-    // Every commune committee of the country is expected to answer its province's plan.
-    const expected = new Set(provincePlans.flatMap((p) => p.coverage?.expected.map((e) => e.unit.id) ?? []));
-    const communeCommittees = await t.db
-      .selectFrom('org_unit')
-      .select('id')
-      .where('code', 'like', 'p%-x%-du')
-      .execute();
-    for (const c of communeCommittees) expect(expected.has(c.id)).toBe(true);
     // A commune's plan expects its three branches.
     const communePlan = provincePlans.flatMap((p) => p.children).find((c) => c.coverage);
-    expect(communePlan?.coverage?.expected.length).toBe(3);
+    expect(communePlan?.coverage?.total).toBe(3);
+    // The answer is summarised: counts and the first units of each status, not every unit.
+    for (const p of provincePlans) {
+      const cover = p.coverage;
+      if (!cover) continue;
+      expect(cover.issued + cover.late + cover.missing).toBe(cover.total);
+      for (const status of ['issued', 'late', 'missing', 'overdue'] as const) {
+        expect(cover.first.filter((e) => e.status === status).length).toBeLessThanOrEqual(5);
+      }
+    }
   });
 
   it('reads a session, its user and grants in one query', async () => {
@@ -144,5 +145,124 @@ describe.each(backends())('a directory of more than 5,000 units on %s', (kind) =
     expect(session?.actor.username).toBe('admin');
     expect(session?.actor.grants.map((g) => g.role)).toEqual(['admin']);
     expect(plugin.count).toBe(1);
+  });
+});
+
+// Two provinces of 60 communes each: a province plan expects 62 units and is answered by about
+// 54 commune plans — more than the cascade names of either.
+describe.each(backends())('a cascade larger than its summary on %s', (kind) => {
+  let t: TestApp;
+  let admin: Session;
+  let country: GenResult;
+
+  beforeAll(async () => {
+    t = await testApp(kind);
+    country = await generateNational(t.db, { provinces: 2, communes: 120, tasks: 1 });
+    admin = await t.login('admin');
+  }, 300_000);
+  afterAll(() => t.close());
+
+  it('answers the national cascade in a small summary, and pages every expected unit with its status', async () => {
+    const res = await admin.request({ method: 'GET', url: `/api/v1/documents/${country.directiveId}/cascade` });
+    expect(res.statusCode).toBe(200);
+    // The answer names at most five units of each status per document and twenty documents
+    // under each one below the top: its size follows neither the units nor the documents.
+    expect(res.rawPayload.length).toBeLessThan(200 * 1024);
+    const tree = res.json() as CascadeNode;
+    const nodes = (n: CascadeNode): CascadeNode[] => [n, ...n.children.flatMap(nodes)];
+    const all = nodes(tree);
+    const expectedUnits = all.reduce((sum, n) => sum + (n.coverage?.total ?? 0), 0);
+    const named = all.reduce((sum, n) => sum + (n.coverage?.first.length ?? 0), 0);
+    expect(named).toBeLessThan(expectedUnits);
+    const provinces = tree.children.filter((c) => c.document.symbol?.endsWith('-KH/TU'));
+    expect(provinces.length).toBe(2);
+    for (const p of provinces) {
+      expect(p.coverage?.total).toBeGreaterThanOrEqual(60);
+      expect(p.coverage?.first.length).toBeLessThanOrEqual(20);
+      expect(p.children.length).toBe(20);
+      expect(p.childCount).toBeGreaterThan(40);
+    }
+    for (const n of all) expect(n.coverage?.first.length ?? 0).toBeLessThanOrEqual(20);
+    expect(all.length).toBeLessThanOrEqual(1 + tree.childCount * 21);
+
+    // Every commune committee of the country is expected to answer its province's plan, and the
+    // pages of each province plan list each of its units once, with the status the counts give.
+    const communeCommittees = await t.db
+      .selectFrom('org_unit')
+      .select('id')
+      .where('code', 'like', 'p%-x%-du')
+      .execute();
+    const paged = new Map<string, string>();
+    for (const plan of tree.children.filter((c) => c.document.symbol?.endsWith('-KH/TU') && c.coverage)) {
+      const statuses = new Map<string, string>();
+      let total = 0;
+      const answers = new Set(
+        (
+          await t.db
+            .selectFrom('document_link')
+            .select('from_document_id')
+            .where('to_document_id', '=', plan.document.id)
+            .execute()
+        ).map((l) => l.from_document_id),
+      );
+      // Below the top, a node names its first 20 implementing documents and counts them all.
+      expect(plan.childCount).toBe(answers.size);
+      expect(plan.children.length).toBe(Math.min(20, answers.size));
+      for (let offset = 0; ; offset += 37) {
+        const page = await admin.request({
+          method: 'GET',
+          url: `/api/v1/documents/${plan.document.id}/coverage?limit=37&offset=${offset}`,
+        });
+        expect(page.statusCode).toBe(200);
+        const body = page.json() as {
+          items: { unit: { id: string }; status: string; document: { id: string } | null }[];
+          total: number;
+          matching: number;
+          missing: number;
+        };
+        total = body.total;
+        expect(body.matching).toBe(body.total);
+        for (const item of body.items) {
+          expect(statuses.has(item.unit.id)).toBe(false);
+          statuses.set(item.unit.id, item.status);
+          // An answered unit points to its answer, a document that implements the plan.
+          if (item.status === 'issued' || item.status === 'late') {
+            expect(answers.has(item.document?.id ?? '')).toBe(true);
+          } else expect(item.document).toBeNull();
+        }
+        if (body.items.length < 37) break;
+      }
+      expect(statuses.size).toBe(total);
+      expect(total).toBe(plan.coverage?.total);
+      const count = (s: string[]) => [...statuses.values()].filter((v) => s.includes(v)).length;
+      expect(count(['issued'])).toBe(plan.coverage?.issued);
+      expect(count(['late'])).toBe(plan.coverage?.late);
+      expect(count(['missing', 'overdue'])).toBe(plan.coverage?.missing);
+      expect(count(['overdue'])).toBe(plan.coverage?.overdue);
+      // The summary's first units are the first of the pages, status by status.
+      for (const e of plan.coverage?.first ?? []) expect(statuses.get(e.unit.id)).toBe(e.status);
+      // The filter by status gives the same units as the pages.
+      const missing = await admin.request({
+        method: 'GET',
+        url: `/api/v1/documents/${plan.document.id}/coverage?status=missing&limit=500`,
+      });
+      const missingIds = (missing.json() as { items: { unit: { id: string } }[] }).items.map((i) => i.unit.id);
+      expect(new Set(missingIds)).toEqual(
+        new Set([...statuses].filter(([, v]) => v === 'missing' || v === 'overdue').map(([id]) => id)),
+      );
+      for (const [id, status] of statuses) paged.set(id, status);
+    }
+    for (const c of communeCommittees) expect(paged.has(c.id)).toBe(true);
+    // The top document's own children are all there; a province plan's own cascade lists all of its.
+    expect(tree.children.length).toBe(tree.childCount);
+    const largest = tree.children.reduce((a, b) => (b.childCount > a.childCount ? b : a));
+    expect(largest.childCount).toBeGreaterThan(largest.children.length);
+    const own = (
+      await admin.request({ method: 'GET', url: `/api/v1/documents/${largest.document.id}/cascade` })
+    ).json() as CascadeNode;
+    expect(own.children.length).toBe(largest.childCount);
+    // Answered by the generator: about nine in ten communes.
+    const answered = [...paged.values()].filter((v) => v === 'issued' || v === 'late').length;
+    expect(answered).toBeGreaterThan(communeCommittees.length * 0.8);
   });
 });

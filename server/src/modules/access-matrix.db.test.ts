@@ -258,6 +258,18 @@ const FAMILIES: Family[] = [
     expect: all(200),
   },
   {
+    route: 'GET /api/v1/documents/:id/coverage',
+    name: 'the directive’s expected units, paged',
+    url: (i) => `/api/v1/documents/${i.directive}/coverage?status=missing&limit=5`,
+    expect: all(200),
+  },
+  {
+    route: 'GET /api/v1/documents/:id/coverage',
+    name: 'a Hang Chú document’s expected units',
+    url: (i) => `/api/v1/documents/${i.hangChuDoc}/coverage`,
+    expect: { ...district, 'hai-quyen': 200 },
+  },
+  {
     route: 'GET /api/v1/documents/:id',
     name: 'a Hang Chú document',
     url: (i) => `/api/v1/documents/${i.hangChuDoc}`,

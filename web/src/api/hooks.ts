@@ -6,6 +6,8 @@ import type {
   AuditFilter,
   AuditPage,
   CascadeNode,
+  CoveragePage,
+  CoverageQuery,
   CreatePlanInput,
   DocRelation,
   DocumentDetail,
@@ -43,6 +45,7 @@ export const keys = {
   documents: (filter: DocumentFilter) => ['documents', 'list', filter] as const,
   document: (id: string) => ['documents', 'detail', id] as const,
   cascade: (id: string) => ['documents', 'cascade', id] as const,
+  coverage: (id: string, query: CoverageQuery) => ['documents', 'coverage', id, query] as const,
   parseSymbol: (text: string) => ['documents', 'parse-symbol', text] as const,
 };
 
@@ -232,6 +235,17 @@ export function useDocument(id: string) {
   return useQuery({
     queryKey: keys.document(id),
     queryFn: ({ signal }) => api<DocumentDetail>(`/documents/${encodeURIComponent(id)}`, { signal }),
+  });
+}
+
+/** One page of a document's expected units (the cascade names only the first few of each status). */
+export function useCoverage(id: string, query: CoverageQuery, enabled = true) {
+  return useQuery({
+    queryKey: keys.coverage(id, query),
+    queryFn: ({ signal }) =>
+      api<CoveragePage>(`/documents/${encodeURIComponent(id)}/coverage`, { signal, query: { ...query } }),
+    placeholderData: (previous) => previous,
+    enabled,
   });
 }
 

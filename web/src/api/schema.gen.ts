@@ -2839,6 +2839,77 @@ export type paths = {
       };
     };
   };
+  "/api/v1/documents/{id}/coverage": {
+    /** Các đơn vị phải ban hành văn bản thực hiện, từng trang (lọc theo tình trạng, tìm theo tên) */
+    get: {
+      parameters: {
+        query?: {
+          status?: "issued" | "late" | "missing" | "overdue";
+          q?: string;
+          limit?: number;
+          offset?: number;
+        };
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              dueDays: number | null;
+              total: number;
+              issued: number;
+              late: number;
+              missing: number;
+              overdue: number;
+              items: components["schemas"]["CoverageUnit"][];
+              matching: number;
+              limit: number;
+              offset: number;
+            };
+          };
+        };
+        /** @description Dữ liệu không hợp lệ (validation_failed, invalid_json…) */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không có quyền, ngoài phạm vi, hoặc thiếu/sai x-csrf-token */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không tìm thấy */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Quá nhiều yêu cầu */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Cơ sở dữ liệu tạm thời không sẵn sàng (Retry-After) */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
   "/api/v1/plans": {
     /** Các kế hoạch liên quan đến phạm vi của người dùng */
     get: {
@@ -3781,60 +3852,49 @@ export type webhooks = Record<string, never>;
 
 export type components = {
   schemas: {
-    CascadeNodeInput: {
-      document: {
+    CoverageUnitInput: {
+      unit: {
         /** Format: uuid */
         id: string;
-        system: string | null;
-        typeName: string | null;
-        typeCode: string | null;
-        number: string | null;
-        symbol: string | null;
-        issuerCode: string | null;
-        issuer: string | null;
-        issuerUnit: {
-          /** Format: uuid */
-          id: string;
-          name: string;
-        } | null;
-        place: string | null;
-        date: string | null;
-        title: string;
-        respondWithinDays: number | null;
-        /** Format: uuid */
-        planId: string | null;
-        file: {
-          name: string;
-          size: number;
-          contentType: string;
-        } | null;
-        version: number;
-        actions: string[];
+        name: string;
       };
+      /** @enum {string} */
+      status: "issued" | "late" | "missing" | "overdue";
+      document: ({
+        /** Format: uuid */
+        id: string;
+        symbol: string | null;
+        date: string | null;
+      }) | null;
+      daysAfterParent: number | null;
+    };
+    CoverageSummaryInput: {
+      dueDays: number;
+      total: number;
+      issued: number;
+      late: number;
+      missing: number;
+      overdue: number;
+      first: components["schemas"]["CoverageUnitInput"][];
+    };
+    CascadeDocumentInput: {
+      /** Format: uuid */
+      id: string;
+      typeName: string | null;
+      symbol: string | null;
+      issuer: string | null;
+      date: string | null;
+      title: string;
+      /** Format: uuid */
+      planId: string | null;
+      actions: string[];
+    };
+    CascadeNodeInput: {
+      document: components["schemas"]["CascadeDocumentInput"];
       relation: string;
       children: components["schemas"]["CascadeNodeInput"][];
-      coverage: ({
-        dueDays: number;
-        expected: ({
-            unit: {
-              /** Format: uuid */
-              id: string;
-              name: string;
-            };
-            /** @enum {string} */
-            status: "issued" | "late" | "missing" | "overdue";
-            document: ({
-              /** Format: uuid */
-              id: string;
-              symbol: string | null;
-              date: string | null;
-            }) | null;
-            daysAfterParent: number | null;
-          })[];
-        issued: number;
-        late: number;
-        missing: number;
-      }) | null;
+      childCount: number;
+      coverage: components["schemas"]["CoverageSummaryInput"] | null;
     };
     PlanNodeInput: OneOf<[{
       /** @enum {string} */
@@ -3897,60 +3957,49 @@ export type components = {
       retryAfter?: number;
       [key: string]: unknown;
     };
-    CascadeNode: {
-      document: {
+    CoverageUnit: {
+      unit: {
         /** Format: uuid */
         id: string;
-        system: string | null;
-        typeName: string | null;
-        typeCode: string | null;
-        number: string | null;
-        symbol: string | null;
-        issuerCode: string | null;
-        issuer: string | null;
-        issuerUnit: {
-          /** Format: uuid */
-          id: string;
-          name: string;
-        } | null;
-        place: string | null;
-        date: string | null;
-        title: string;
-        respondWithinDays: number | null;
-        /** Format: uuid */
-        planId: string | null;
-        file: {
-          name: string;
-          size: number;
-          contentType: string;
-        } | null;
-        version: number;
-        actions: string[];
+        name: string;
       };
+      /** @enum {string} */
+      status: "issued" | "late" | "missing" | "overdue";
+      document: ({
+        /** Format: uuid */
+        id: string;
+        symbol: string | null;
+        date: string | null;
+      }) | null;
+      daysAfterParent: number | null;
+    };
+    CoverageSummary: {
+      dueDays: number;
+      total: number;
+      issued: number;
+      late: number;
+      missing: number;
+      overdue: number;
+      first: components["schemas"]["CoverageUnit"][];
+    };
+    CascadeDocument: {
+      /** Format: uuid */
+      id: string;
+      typeName: string | null;
+      symbol: string | null;
+      issuer: string | null;
+      date: string | null;
+      title: string;
+      /** Format: uuid */
+      planId: string | null;
+      actions: string[];
+    };
+    CascadeNode: {
+      document: components["schemas"]["CascadeDocument"];
       relation: string;
       children: components["schemas"]["CascadeNode"][];
-      coverage: ({
-        dueDays: number;
-        expected: ({
-            unit: {
-              /** Format: uuid */
-              id: string;
-              name: string;
-            };
-            /** @enum {string} */
-            status: "issued" | "late" | "missing" | "overdue";
-            document: ({
-              /** Format: uuid */
-              id: string;
-              symbol: string | null;
-              date: string | null;
-            }) | null;
-            daysAfterParent: number | null;
-          })[];
-        issued: number;
-        late: number;
-        missing: number;
-      }) | null;
+      childCount: number;
+      coverage: components["schemas"]["CoverageSummary"] | null;
     };
     PlanNode: OneOf<[{
       /** @enum {string} */

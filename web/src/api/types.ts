@@ -107,9 +107,11 @@ export type DocumentInput = BodyOf<'/api/v1/documents/{id}', 'patch'>;
 export type ParsedSymbol = ResponseOf<'/api/v1/documents/parse-symbol', 'get'>;
 
 export type CascadeNode = components['schemas']['CascadeNode'];
-export type Coverage = NonNullable<CascadeNode['coverage']>;
-export type CoverageRow = Coverage['expected'][number];
+export type Coverage = components['schemas']['CoverageSummary'];
+export type CoverageRow = components['schemas']['CoverageUnit'];
 export type CoverageStatus = CoverageRow['status'];
+export type CoveragePage = ResponseOf<'/api/v1/documents/{id}/coverage', 'get'>;
+export type CoverageQuery = QueryOf<'/api/v1/documents/{id}/coverage', 'get'>;
 
 /* ---- plan import (trienkhai.plan/1) ---- */
 

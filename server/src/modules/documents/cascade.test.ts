@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { Territory, type TreeUnit } from '../organizations/hierarchy.js';
-import { addDays, arrangeTree, coverage, daysBetween } from './cascade.js';
+import {
+  addDays,
+  arrangeTree,
+  type CoverageStatus,
+  countCoverage,
+  coverage,
+  daysBetween,
+  firstPerStatus,
+  matchesStatus,
+  sortRows,
+} from './cascade.js';
+import { nearest } from './documents.service.js';
 
 type U = TreeUnit & { name: string };
 const unit = (id: string, path: string, kind: string, validTo: string | null = null): U => ({
@@ -95,5 +106,44 @@ describe('cascade', () => {
   it('counts days in calendar days', () => {
     expect(daysBetween('2018-06-01', '2018-07-01')).toBe(30);
     expect(addDays('2018-06-01', 30)).toBe('2018-07-01');
+  });
+
+  it('finds expected units at most two levels below the area, so the cascade reads no deeper', () => {
+    const levels = (u: U) => u.path.split('/').length - 3;
+    for (const area of units.filter((u) => u.kind === 'area')) {
+      for (const kinds of [['party_committee', 'party_branch'], ['people_committee']]) {
+        for (const u of territory.subordinates(area, kinds)) expect(levels(u)).toBeLessThanOrEqual(levels(area) + 2);
+      }
+    }
+    // An area inside another is read again only when it reaches deeper.
+    expect(
+      nearest([
+        { path: '/tinh/', maxDepth: 2 },
+        { path: '/tinh/huyen/', maxDepth: 3 },
+        { path: '/tinh/huyen/xa1/', maxDepth: 3 },
+        { path: '/tinh/', maxDepth: 2 },
+      ]),
+    ).toEqual([
+      { path: '/tinh/', maxDepth: 2 },
+      { path: '/tinh/huyen/', maxDepth: 3 },
+    ]);
+  });
+
+  it('summarises coverage: counts, then the first units of each status in order, by name', () => {
+    const statuses: CoverageStatus[] = ['issued', 'overdue', 'late', 'missing'];
+    const rows = Array.from({ length: 40 }, (_, i) => ({
+      status: statuses[i % 4] as CoverageStatus,
+      name: `Đảng ủy xã ${String.fromCharCode(65 + (i % 26))}${i}`,
+    }));
+    expect(countCoverage(rows)).toEqual({ total: 40, issued: 10, late: 10, missing: 20, overdue: 10 });
+    const sorted = sortRows([...rows]);
+    expect(sorted.map((r) => r.status).slice(0, 11)).toEqual([...Array(10).fill('overdue'), 'missing']);
+    const first = firstPerStatus(sorted);
+    expect(first).toHaveLength(20);
+    for (const s of statuses)
+      expect(first.filter((r) => r.status === s)).toEqual(sorted.filter((r) => r.status === s).slice(0, 5));
+    expect(matchesStatus('overdue', 'missing')).toBe(true);
+    expect(matchesStatus('missing', 'overdue')).toBe(false);
+    expect(matchesStatus('late', undefined)).toBe(true);
   });
 });

@@ -1,3 +1,4 @@
+import { compareVi } from '../../platform/text.js';
 import type { Territory, TreeUnit } from '../organizations/hierarchy.js';
 
 /**
@@ -116,9 +117,62 @@ export function coverage<U extends TreeUnit>(
       daysAfterParent: null,
     };
   });
-  const order: Record<CoverageStatus, number> = { overdue: 0, missing: 1, late: 2, issued: 3 };
-  rows.sort((a, b) => order[a.status] - order[b.status]);
+  rows.sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status]);
   return { dueDays, rows };
+}
+
+/** The order a monitor reads coverage in: what is overdue, then missing, then late, then issued. */
+export const STATUS_ORDER: Record<CoverageStatus, number> = { overdue: 0, missing: 1, late: 2, issued: 3 };
+
+/** How many implementing documents a node below the top names; the rest are counted. */
+export const FIRST_CHILDREN = 20;
+
+/** How many units of each status a cascade node names; the rest is paged (GET …/coverage). */
+export const FIRST_PER_STATUS = 5;
+
+export interface CoverageCounts {
+  /** Units expected to answer. */
+  total: number;
+  /** Answered within the time allowed. */
+  issued: number;
+  /** Answered after it. */
+  late: number;
+  /** Not answered yet, overdue included. */
+  missing: number;
+  /** Not answered and past the time allowed (part of `missing`). */
+  overdue: number;
+}
+
+export function countCoverage(rows: { status: CoverageStatus }[]): CoverageCounts {
+  const counts: CoverageCounts = { total: rows.length, issued: 0, late: 0, missing: 0, overdue: 0 };
+  for (const r of rows) {
+    if (r.status === 'issued') counts.issued++;
+    else if (r.status === 'late') counts.late++;
+    else {
+      counts.missing++;
+      if (r.status === 'overdue') counts.overdue++;
+    }
+  }
+  return counts;
+}
+
+/** A status filter of the paged list: `missing` means not answered (overdue included), as in the counts. */
+export type CoverageFilter = 'issued' | 'late' | 'missing' | 'overdue';
+export function matchesStatus(status: CoverageStatus, filter: CoverageFilter | undefined): boolean {
+  if (!filter) return true;
+  if (filter === 'missing') return status === 'missing' || status === 'overdue';
+  return status === filter;
+}
+
+/** Status order, then the unit's name in Vietnamese order: the order of the summary and of the pages. */
+export function sortRows<R extends { status: CoverageStatus; name: string }>(rows: R[]): R[] {
+  return rows.sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || compareVi(a.name, b.name));
+}
+
+/** The first `per` rows of each status, from rows already in order. */
+export function firstPerStatus<R extends { status: CoverageStatus }>(sorted: R[], per = FIRST_PER_STATUS): R[] {
+  const seen: Record<CoverageStatus, number> = { overdue: 0, missing: 0, late: 0, issued: 0 };
+  return sorted.filter((r) => seen[r.status]++ < per);
 }
 
 export function addDays(date: string, days: number): string {

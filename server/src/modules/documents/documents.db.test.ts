@@ -7,11 +7,20 @@ interface CascadeNode {
   document: { id: string; symbol: string | null };
   children: CascadeNode[];
   coverage: null | {
-    expected: { unit: { name: string }; status: string; daysAfterParent: number | null }[];
+    first: { unit: { name: string }; status: string; daysAfterParent: number | null }[];
+    total: number;
     issued: number;
     late: number;
     missing: number;
+    overdue: number;
   };
+}
+
+interface CoveragePage {
+  items: { unit: { id: string; name: string }; status: string; document: { id: string } | null }[];
+  total: number;
+  missing: number;
+  matching: number;
 }
 
 describe.each(backends())('documents on %s', (kind) => {
@@ -166,15 +175,26 @@ describe.each(backends())('documents on %s', (kind) => {
     expect(res.statusCode, res.body).toBe(200);
     const root = res.json() as CascadeNode;
     const letter = root.children.find((c) => c.document.symbol === '570-CV/TU');
-    expect(letter?.coverage?.expected).toEqual([expect.objectContaining({ status: 'issued', daysAfterParent: 25 })]);
+    expect(letter?.coverage?.first).toEqual([expect.objectContaining({ status: 'issued', daysAfterParent: 25 })]);
     const district = letter?.children.find((c) => c.document.symbol === '45-KH/HU');
     expect(district?.children).toHaveLength(DEMO_ANSWERS.length);
     const cover = district?.coverage;
     expect((cover?.issued ?? 0) + (cover?.late ?? 0)).toBe(DEMO_ANSWERS.length);
     expect(cover?.late).toBe(4);
     expect(cover?.missing).toBe(16 + 4 - DEMO_ANSWERS.length);
-    expect(cover?.expected[0]?.status).toBe('overdue');
-    expect(cover?.expected.find((e) => e.unit.name === 'Đảng ủy xã Hang Chú')?.status).toBe('overdue');
+    expect(cover?.overdue).toBe(cover?.missing);
+    expect(cover?.total).toBe(16 + 4);
+    expect(cover?.first[0]?.status).toBe('overdue');
+    // The summary names the first five of each status; the paged list names every unit.
+    expect(cover?.first.filter((e) => e.status === 'overdue').length).toBe(Math.min(5, cover?.overdue ?? 0));
+    const page = (
+      await monitor.request({
+        method: 'GET',
+        url: `/api/v1/documents/${district?.document.id}/coverage?q=${encodeURIComponent('hang chu')}`,
+      })
+    ).json() as CoveragePage;
+    expect(page.items.map((e) => [e.unit.name, e.status])).toEqual([['Đảng ủy xã Hang Chú', 'overdue']]);
+    expect(page.total).toBe(16 + 4);
   });
 
   it('shows a commune officer only their own commune in the cascade', async () => {
@@ -185,7 +205,12 @@ describe.each(backends())('documents on %s', (kind) => {
     ).json() as CascadeNode;
     const district = root.children[0]?.children[0];
     expect(district?.document.symbol).toBe('45-KH/HU');
-    expect(district?.coverage?.expected.map((e) => e.unit.name)).toEqual(['Đảng ủy xã Tà Xùa']);
+    expect(district?.coverage?.first.map((e) => e.unit.name)).toEqual(['Đảng ủy xã Tà Xùa']);
+    expect(district?.coverage?.total).toBe(1);
+    const page = (
+      await officer.request({ method: 'GET', url: `/api/v1/documents/${district?.document.id}/coverage` })
+    ).json() as CoveragePage;
+    expect(page.items.map((e) => e.unit.name)).toEqual(['Đảng ủy xã Tà Xùa']);
     expect(district?.children.map((c) => c.document.symbol)).toEqual(['12-KH/ĐU']);
     const hangChu = await unitId(t, 'xa-hang-chu-du');
     const other = await admin.request({

@@ -218,6 +218,71 @@ export function linksTo(db: Db, documentIds: string[], relations: string[]) {
     .execute();
 }
 
+/** The links a cascade follows: a document implements another, or takes it as its basis. */
+export const CASCADE_RELATIONS = ['implements', 'basis'] as const;
+
+/** Walks the cascade's links downwards from a document, in SQL; UNION stops at cycles. */
+const walk = (rootId: string) => sql`with recursive walk(from_id, to_id, relation) as (
+    select l.from_document_id, l.to_document_id, l.relation from document_link l
+    where l.to_document_id = ${rootId} and l.relation in (${sql.join([...CASCADE_RELATIONS])})
+  union
+    select l.from_document_id, l.to_document_id, l.relation from document_link l
+    join walk w on l.to_document_id = w.from_id
+    where l.relation in (${sql.join([...CASCADE_RELATIONS])})
+  )`;
+
+/** Every link of the cascade below a document (at most `limit`): one query, whatever the depth. */
+export async function cascadeLinks(db: Db, rootId: string, limit: number) {
+  const { rows } = await sql<{
+    from_id: string;
+    to_id: string;
+    relation: string;
+  }>`${walk(rootId)} select from_id, to_id, relation from walk limit ${limit}`.execute(db);
+  return rows;
+}
+
+/**
+ * Every document of the cascade below a document (at most `limit`), with what a node shows,
+ * what its policy asks (issuer and territory paths) and its issuer unit as the territory
+ * needs it (kind, dates): one query.
+ */
+export async function cascadeDocuments(db: Db, rootId: string, limit: number) {
+  const { rows } = await sql<CascadeRow>`${walk(rootId)}
+    select d.id, d.system, d.type_name, d.symbol, d.issuer_name, d.issuer_unit_id, d.scope_unit_id,
+      d.issued_on, d.title, d.respond_within_days,
+      iu.name as issuer_unit_name, iu.path as issuer_path, iu.kind as issuer_kind,
+      iu.valid_from as issuer_valid_from, iu.valid_to as issuer_valid_to,
+      su.path as scope_path, p.id as plan_id
+    from document d
+    join (select distinct from_id from walk) x on x.from_id = d.id
+    left join org_unit iu on iu.id = d.issuer_unit_id
+    left join org_unit su on su.id = d.scope_unit_id
+    left join plan p on p.document_id = d.id
+    limit ${limit}`.execute(db);
+  return rows;
+}
+
+/** A document as the cascade reads it (cascadeDocuments). */
+export interface CascadeRow {
+  id: string;
+  system: string | null;
+  type_name: string | null;
+  symbol: string | null;
+  issuer_name: string | null;
+  issuer_unit_id: string | null;
+  scope_unit_id: string | null;
+  issued_on: string | null;
+  title: string;
+  respond_within_days: number | null;
+  issuer_unit_name: string | null;
+  issuer_path: string | null;
+  issuer_kind: string | null;
+  issuer_valid_from: string | null;
+  issuer_valid_to: string | null;
+  scope_path: string | null;
+  plan_id: string | null;
+}
+
 export function findLink(db: Db, id: string) {
   return db.selectFrom('document_link').selectAll().where('id', '=', id).executeTakeFirst();
 }
@@ -314,7 +379,30 @@ export async function unitsUnder(db: Db, paths: string[], kinds: readonly string
     kind: string;
     valid_from: string | null;
     valid_to: string | null;
-  }>`select * from (${query}) x order by path`.execute(db);
+  }>`${query}`.execute(db);
+  return rows;
+}
+
+/**
+ * Units of `kinds` at or below each path down to a depth (org_unit.depth), one query: an index
+ * range per path (LATERAL), so a small area costs a small read whatever the size of the country.
+ */
+export async function unitsNear(db: Db, ranges: { path: string; maxDepth: number }[], kinds: readonly string[]) {
+  if (ranges.length === 0) return [];
+  const end = (p: string) => `${p.slice(0, -1)}${String.fromCharCode(p.charCodeAt(p.length - 1) + 1)}`;
+  const { rows } = await sql<{
+    id: string;
+    path: string;
+    name: string;
+    kind: string;
+    valid_from: string | null;
+    valid_to: string | null;
+  }>`select distinct x.id, x.path, x.name, x.kind, x.valid_from, x.valid_to
+    from (values ${sql.join(ranges.map((r) => sql`(${r.path}, ${end(r.path)}, ${r.maxDepth}::int)`))}) as r(lo, hi, d)
+    cross join lateral (
+      select u.id, u.path, u.name, u.kind, u.valid_from, u.valid_to from org_unit u
+      where u.path ~>=~ r.lo and u.path ~<~ r.hi and u.depth <= r.d and u.kind in (${sql.join([...kinds])})
+    ) x`.execute(db);
   return rows;
 }
 

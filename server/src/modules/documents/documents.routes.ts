@@ -163,4 +163,17 @@ export function documentsRoutes(app: App, { db, clock, files }: Deps): void {
       return tree;
     },
   );
+  app.get(
+    '/api/v1/documents/:id/coverage',
+    {
+      schema: {
+        tags,
+        summary: 'Các đơn vị phải ban hành văn bản thực hiện, từng trang (lọc theo tình trạng, tìm theo tên)',
+        params: IdParams,
+        querystring: s.CoverageQuery,
+        response: { 200: s.CoveragePage },
+      },
+    },
+    async (req) => service.coverage(actorOf(req), req.params.id, req.query),
+  );
 }

@@ -85,46 +85,83 @@ export const SymbolInfo = z.object({
   year: z.string().nullable(),
 });
 
+/** One expected unit of a document's coverage: its status and its answer, if any. */
+export const CoverageUnit = z
+  .object({
+    unit: z.object({ id: Uuid, name: z.string() }),
+    status: z.enum(['issued', 'late', 'missing', 'overdue']),
+    document: z.object({ id: Uuid, symbol: z.string().nullable(), date: z.string().nullable() }).nullable(),
+    daysAfterParent: z.number().nullable(),
+  })
+  .meta({ id: 'CoverageUnit' });
+
+/** Counts of a document's coverage; `missing` counts every unit without an answer, `overdue` included. */
+const CoverageCounts = {
+  total: z.number().int(),
+  issued: z.number().int(),
+  late: z.number().int(),
+  missing: z.number().int(),
+  overdue: z.number().int(),
+};
+
+/** A cascade node's coverage: the counts and the first units of each status (the rest: GET …/coverage). */
+export const CoverageSummary = z
+  .object({ dueDays: z.number(), ...CoverageCounts, first: z.array(CoverageUnit) })
+  .meta({ id: 'CoverageSummary' });
+
+/** A document as a cascade node shows it: what names it and where it leads (the page has the rest). */
+export const CascadeDocument = z
+  .object({
+    id: Uuid,
+    typeName: z.string().nullable(),
+    symbol: z.string().nullable(),
+    /** The issuer's name: its unit's, or as written. */
+    issuer: z.string().nullable(),
+    date: z.string().nullable(),
+    title: z.string(),
+    planId: Uuid.nullable(),
+    actions: z.array(z.string()),
+  })
+  .meta({ id: 'CascadeDocument' });
+
 type Node = {
-  document: z.infer<typeof DocumentSummary>;
+  document: z.infer<typeof CascadeDocument>;
   relation: string;
   children: Node[];
-  coverage: null | {
-    dueDays: number;
-    expected: {
-      unit: { id: string; name: string };
-      status: string;
-      document: { id: string; symbol: string | null; date: string | null } | null;
-      daysAfterParent: number | null;
-    }[];
-    issued: number;
-    late: number;
-    missing: number;
-  };
+  childCount: number;
+  coverage: z.infer<typeof CoverageSummary> | null;
 };
 
 export const CascadeNode: z.ZodType<Node> = z
   .lazy(() =>
     z.object({
-      document: DocumentSummary,
+      document: CascadeDocument,
       relation: z.string(),
+      /** Below the requested document, the first 20 by date; `childCount` counts them all. */
       children: z.array(CascadeNode),
-      coverage: z
-        .object({
-          dueDays: z.number(),
-          expected: z.array(
-            z.object({
-              unit: z.object({ id: Uuid, name: z.string() }),
-              status: z.enum(['issued', 'late', 'missing', 'overdue']),
-              document: z.object({ id: Uuid, symbol: z.string().nullable(), date: z.string().nullable() }).nullable(),
-              daysAfterParent: z.number().nullable(),
-            }),
-          ),
-          issued: z.number(),
-          late: z.number(),
-          missing: z.number(),
-        })
-        .nullable(),
+      childCount: z.number().int(),
+      coverage: CoverageSummary.nullable(),
     }),
   )
   .meta({ id: 'CascadeNode' });
+
+export const CoverageQuery = z
+  .object({
+    /** `missing`: every unit without an answer (overdue included); `overdue`: only those past due. */
+    status: z.enum(['issued', 'late', 'missing', 'overdue']).optional(),
+    q: QueryText(200).optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(50),
+    offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+  })
+  .strict();
+
+export const CoveragePage = z.object({
+  /** Null when the document has no territory (nobody is expected to answer it). */
+  dueDays: z.number().nullable(),
+  ...CoverageCounts,
+  items: z.array(CoverageUnit),
+  /** Units matching the status and search, over all pages. */
+  matching: z.number().int(),
+  limit: z.number().int(),
+  offset: z.number().int(),
+});

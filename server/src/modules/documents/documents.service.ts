@@ -8,10 +8,24 @@ import type { Database, Signer } from '../../platform/db/schema.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import type { FileStore } from '../../platform/files.js';
 import { fold, normalizeName, searchTerms } from '../../platform/text.js';
-import { LEADING_KINDS, Territory } from '../organizations/hierarchy.js';
+import { LEADING_KINDS, Territory, type TreeUnit } from '../organizations/hierarchy.js';
 import { organizationsPolicy } from '../organizations/organizations.policy.js';
 import { territoryOf } from '../organizations/organizations.repository.js';
-import { arrangeTree, type CascadeDocument, type CascadeEdge, coverage, MAX_CASCADE_DOCUMENTS } from './cascade.js';
+import {
+  arrangeTree,
+  type CascadeDocument,
+  type CascadeEdge,
+  type CoverageCounts,
+  type CoverageFilter,
+  type CoverageStatus,
+  countCoverage,
+  coverage,
+  FIRST_CHILDREN,
+  firstPerStatus,
+  MAX_CASCADE_DOCUMENTS,
+  matchesStatus,
+  sortRows,
+} from './cascade.js';
 import { documentsPolicy as policy } from './documents.policy.js';
 import * as repo from './documents.repository.js';
 import { describeSymbol } from './symbol-info.js';
@@ -59,6 +73,27 @@ export function presentDocument(row: Row, actor: Actor) {
     planId: row.plan_id,
     file: row.file_name ? { name: row.file_name, size: row.file_size ?? 0, contentType: row.file_type ?? '' } : null,
     version: row.version,
+    actions: policy.actions(actor, row),
+  };
+}
+
+/** A document as a node of the cascade: what names it and where it leads, not every field. */
+export function presentCascadeDocument(
+  row: Pick<
+    Row,
+    'id' | 'type_name' | 'symbol' | 'issuer_unit_name' | 'issuer_name' | 'issued_on' | 'title' | 'plan_id'
+  > &
+    Parameters<typeof policy.actions>[1],
+  actor: Actor,
+) {
+  return {
+    id: row.id,
+    typeName: row.type_name,
+    symbol: row.symbol,
+    issuer: row.issuer_unit_name ?? row.issuer_name,
+    date: row.issued_on,
+    title: row.title,
+    planId: row.plan_id,
     actions: policy.actions(actor, row),
   };
 }
@@ -359,82 +394,154 @@ export class DocumentsService {
     });
   }
 
-  /** The directive and every document that implements it, with each level's coverage. */
+  /**
+   * The directive and every document that implements it, level by level. Each document's
+   * coverage is summarised: counts by status and the first units of each status
+   * (FIRST_PER_STATUS); `coverage()` below pages through all of them.
+   */
   async cascade(actor: Actor, rootId: string) {
     const root = await this.readable(actor, rootId);
-    const rows = new Map<string, Row>([[root.id, root]]);
-    const edges: CascadeEdge[] = [];
-    let frontier = [root.id];
-    while (frontier.length > 0 && rows.size < MAX_CASCADE_DOCUMENTS) {
-      const links = await repo.linksTo(this.db, frontier, ['implements', 'basis']);
-      edges.push(...links.map((l) => ({ from: l.from_document_id, to: l.to_document_id, relation: l.relation })));
-      const fresh = [...new Set(links.map((l) => l.from_document_id))].filter((id) => !rows.has(id));
-      for (const row of await repo.findDocumentsByIds(this.db, fresh)) rows.set(row.id, row);
-      frontier = fresh;
-    }
+    // The links and the documents of every level, each in one query (a recursive walk in SQL).
+    const [links, documents] = await Promise.all([
+      repo.cascadeLinks(this.db, root.id, MAX_CASCADE_DOCUMENTS * 4),
+      repo.cascadeDocuments(this.db, root.id, MAX_CASCADE_DOCUMENTS),
+    ]);
+    const rows = new Map<string, NodeRow>([[root.id, root]]);
+    for (const row of documents) if (row.id !== root.id) rows.set(row.id, row);
+    const edges: CascadeEdge[] = links.map((l) => ({ from: l.from_id, to: l.to_id, relation: l.relation }));
     const placement = arrangeTree(root.id, edges);
     const childrenOf = new Map<string, string[]>();
-    for (const [child, { parent }] of placement) childrenOf.set(parent, [...(childrenOf.get(parent) ?? []), child]);
-    const asCascade = (r: Row): CascadeDocument => ({
-      id: r.id,
-      issuedOn: r.issued_on,
-      issuerUnitId: r.issuer_unit_id,
-      system: r.system,
-      respondWithinDays: r.respond_within_days,
-    });
+    for (const [child, { parent }] of placement) {
+      const list = childrenOf.get(parent);
+      if (list) list.push(child);
+      else childrenOf.set(parent, [child]);
+    }
+    // A document's answers: every document that implements it or takes it as a basis, wherever
+    // the tree places them — the same set the paged list (coverage()) counts.
+    const answersOf = new Map<string, NodeRow[]>();
+    for (const e of edges) {
+      const from = rows.get(e.from);
+      if (!from || e.from === root.id) continue;
+      const list = answersOf.get(e.to);
+      if (list) {
+        if (!list.includes(from)) list.push(from);
+      } else answersOf.set(e.to, [from]);
+    }
     const now = this.clock.today();
-    // Every territory of the tree in one read: the subtrees of the outermost scopes (a commune's
-    // units are inside its province's) and the answers' issuers, one query — not one per document.
     const readableRows = [...rows.values()].filter((r) => policy.readable(actor, r));
-    const scopes = readableRows.flatMap((r) => (r.scope_path ? [r.scope_path] : []));
-    const issuers = [...new Set(readableRows.flatMap((r) => (r.issuer_unit_id ? [r.issuer_unit_id] : [])))];
-    const territory = new Territory(await this.territoryUnits(outermost(scopes), issuers));
+    const readable = new Set(readableRows);
+    // The document's own children all appear; below them, each node names its first
+    // FIRST_CHILDREN (by date) and counts the rest — its own page lists them all, and its
+    // coverage list names every answer. A country's 3,000 commune plans are not all built.
+    const shown = new Map<string, { row: NodeRow; placed: NodeRow[]; named: NodeRow[] }>();
+    const pick = (row: NodeRow, depth: number) => {
+      const placed = (childrenOf.get(row.id) ?? []).flatMap((c) => {
+        const child = rows.get(c);
+        return child && readable.has(child) ? [child] : [];
+      });
+      placed.sort((a, b) => byDate(a.issued_on, b.issued_on));
+      const named = depth === 0 ? placed : placed.slice(0, FIRST_CHILDREN);
+      shown.set(row.id, { row, placed, named });
+      for (const child of named) if (!shown.has(child.id)) pick(child, depth + 1);
+    };
+    if (readable.has(root)) pick(root, 0);
+
+    // The territory of the nodes named, in one query: a document's expected units lie at most
+    // two levels below its area (Territory.subordinates), so each area is read to that depth;
+    // the kinds are those the documents expect; the answers' issuers came with the documents.
+    const scoped = [...shown.values()].flatMap(({ row }) => (row.scope_path ? [row] : []));
+    const units = await this.territoryNear(
+      scoped.map((r) => r.scope_path ?? ''),
+      expectedKinds(scoped),
+    );
+    const territory = new Territory(withIssuers(units, documents));
 
     const build = (id: string, relation: string): CascadeNode | null => {
-      const row = rows.get(id);
-      if (!row || !policy.readable(actor, row)) return null;
-      const childIds = childrenOf.get(id) ?? [];
-      const children = childIds
-        .map((c) => build(c, placement.get(c)?.relation ?? 'implements'))
-        .filter((c): c is CascadeNode => c !== null)
-        .sort((a, b) => (a.document.date ?? '9999').localeCompare(b.document.date ?? '9999'));
-      let cover: CascadeNode['coverage'] = null;
-      const area = row.scope_unit_id ? territory.get(row.scope_unit_id) : undefined;
-      if (area) {
-        const childDocs = childIds.flatMap((c) => {
-          const r = rows.get(c);
-          return r ? [asCascade(r)] : [];
-        });
-        const { dueDays, rows: result } = coverage(asCascade(row), childDocs, territory, area, now);
-        const expected = result.filter((r) => {
-          const unit = territory.get(r.unitId);
-          return unit !== undefined && organizationsPolicy.canRead(actor, unit);
-        });
-        if (expected.length > 0) {
-          cover = {
-            dueDays,
-            expected: expected.map((r) => ({
-              unit: { id: r.unitId, name: territory.get(r.unitId)?.name ?? '' },
-              status: r.status,
-              document: r.documentId
-                ? { id: r.documentId, symbol: rows.get(r.documentId)?.symbol ?? null, date: r.issuedOn }
-                : null,
-              daysAfterParent: r.daysAfterParent,
-            })),
-            issued: expected.filter((r) => r.status === 'issued').length,
-            late: expected.filter((r) => r.status === 'late').length,
-            missing: expected.filter((r) => r.status === 'missing' || r.status === 'overdue').length,
-          };
-        }
-      }
-      return { document: presentDocument(row, actor), relation, children, coverage: cover };
+      const node = shown.get(id);
+      if (!node) return null;
+      const { row, placed, named } = node;
+      const children = named
+        .map((c) => build(c.id, placement.get(c.id)?.relation ?? 'implements'))
+        .filter((c): c is CascadeNode => c !== null);
+      const cover = coverageRows(actor, row, answersOf.get(id) ?? [], territory, now);
+      const summary =
+        cover && cover.rows.length > 0
+          ? { dueDays: cover.dueDays, ...countCoverage(cover.rows), first: firstPerStatus(cover.rows).map(presentRow) }
+          : null;
+      return {
+        document: presentCascadeDocument(row, actor),
+        relation,
+        children,
+        childCount: placed.length,
+        coverage: summary,
+      };
     };
     return build(root.id, 'root');
   }
 
+  /**
+   * One document's expected units, a page at a time: the units that must answer it (its
+   * territory's sub-areas' leading bodies and the branches under its own committee), each with
+   * its status, filtered by status and by name, only the units the viewer may read.
+   */
+  async coverage(
+    actor: Actor,
+    id: string,
+    query: { status?: CoverageFilter | undefined; q?: string | undefined; limit: number; offset: number },
+  ) {
+    const row = await this.readable(actor, id);
+    const links = await repo.linksTo(this.db, [id], ['implements', 'basis']);
+    const answers = await repo.findDocumentsByIds(this.db, [
+      ...new Set(links.map((l) => l.from_document_id).filter((from) => from !== id)),
+    ]);
+    const issuers = [...new Set(answers.flatMap((r) => (r.issuer_unit_id ? [r.issuer_unit_id] : [])))];
+    const territory = row.scope_path
+      ? new Territory(await this.territoryUnits([row.scope_path], expectedKinds([row]), issuers))
+      : new Territory<TerritoryUnit>([]);
+    const cover = coverageRows(actor, row, answers, territory, this.clock.today());
+    const all = cover?.rows ?? [];
+    const terms = query.q ? searchTerms(query.q) : [];
+    const matching = all.filter((r) => {
+      if (!matchesStatus(r.status, query.status)) return false;
+      if (terms.length === 0) return true;
+      const name = fold(r.name);
+      return terms.every((t) => name.includes(t));
+    });
+    return {
+      dueDays: cover?.dueDays ?? null,
+      ...countCoverage(all),
+      items: matching.slice(query.offset, query.offset + query.limit).map(presentRow),
+      matching: matching.length,
+      limit: query.limit,
+      offset: query.offset,
+    };
+  }
+
   /** Areas and leading bodies under the scopes, and the answers' issuers: one query. */
-  private async territoryUnits(paths: string[], issuerIds: string[]) {
-    const kinds = ['area', ...LEADING_KINDS.party, ...LEADING_KINDS.state];
+  /**
+   * Areas and leading bodies at most two levels below each of the areas (where
+   * `Territory.subordinates` finds a document's expected units), one query; an area inside
+   * another is read too when it reaches deeper.
+   */
+  private async territoryNear(paths: string[], kinds: readonly string[]): Promise<TerritoryUnit[]> {
+    const levels = (p: string) => p.split('/').length - 2;
+    const ranges = nearest(paths.map((path) => ({ path, maxDepth: levels(path) - 1 + SUBORDINATE_LEVELS })));
+    const units = await repo.unitsNear(this.db, ranges, kinds);
+    return units.map((u) => ({
+      id: u.id,
+      path: u.path,
+      name: u.name,
+      kind: u.kind,
+      validFrom: u.valid_from,
+      validTo: u.valid_to,
+    }));
+  }
+
+  private async territoryUnits(
+    paths: string[],
+    kinds: readonly string[],
+    issuerIds: string[],
+  ): Promise<TerritoryUnit[]> {
     const units = await repo.unitsUnder(this.db, paths, kinds, issuerIds);
     return units.map((u) => ({
       id: u.id,
@@ -447,30 +554,140 @@ export class DocumentsService {
   }
 }
 
-/** The paths not inside another of them: their subtrees hold every subtree of the list. */
-export function outermost(paths: string[]): string[] {
-  const sorted = [...new Set(paths)].sort((a, b) => a.length - b.length || a.localeCompare(b));
-  const kept: string[] = [];
-  for (const p of sorted) if (!kept.some((k) => p.startsWith(k))) kept.push(p);
+/** How far below its area a document's expected units lie (Territory.subordinates). */
+const SUBORDINATE_LEVELS = 2;
+
+/** The ranges not covered by another that reaches as deep: an area inside a wider one is kept only when it reaches deeper. */
+export function nearest(ranges: { path: string; maxDepth: number }[]): { path: string; maxDepth: number }[] {
+  const sorted = [...new Map(ranges.map((r) => [r.path, r])).values()].sort(
+    (a, b) => a.path.length - b.path.length || a.path.localeCompare(b.path),
+  );
+  const kept: { path: string; maxDepth: number }[] = [];
+  for (const r of sorted) if (!kept.some((k) => r.path.startsWith(k.path) && k.maxDepth >= r.maxDepth)) kept.push(r);
   return kept;
 }
 
+/** ISO dates in order, undated last. */
+const byDate = (a: string | null, b: string | null) => {
+  const x = a ?? '9999';
+  const y = b ?? '9999';
+  return x < y ? -1 : x > y ? 1 : 0;
+};
+
+interface TerritoryUnit extends TreeUnit {
+  name: string;
+}
+
+/** What a cascade node reads of a document: the root's full row or a row of cascadeDocuments. */
+type NodeRow = Pick<
+  repo.CascadeRow,
+  | 'id'
+  | 'system'
+  | 'type_name'
+  | 'symbol'
+  | 'issuer_name'
+  | 'issuer_unit_id'
+  | 'scope_unit_id'
+  | 'issued_on'
+  | 'title'
+  | 'respond_within_days'
+  | 'issuer_unit_name'
+  | 'issuer_path'
+  | 'scope_path'
+  | 'plan_id'
+>;
+
+/** The kinds of unit the documents expect answers from (cascade.ts coverage), and the areas. */
+function expectedKinds(rows: Pick<NodeRow, 'system'>[]): string[] {
+  const kinds = new Set<string>(['area']);
+  for (const r of rows) for (const k of r.system === 'state' ? LEADING_KINDS.state : LEADING_KINDS.party) kinds.add(k);
+  return [...kinds];
+}
+
+/** The territory's units and the answers' issuers (read with the documents), each once. */
+function withIssuers(units: TerritoryUnit[], documents: repo.CascadeRow[]): TerritoryUnit[] {
+  const seen = new Set(units.map((u) => u.id));
+  const out = [...units];
+  for (const d of documents) {
+    if (!d.issuer_unit_id || !d.issuer_path || !d.issuer_kind || seen.has(d.issuer_unit_id)) continue;
+    seen.add(d.issuer_unit_id);
+    out.push({
+      id: d.issuer_unit_id,
+      path: d.issuer_path,
+      name: d.issuer_unit_name ?? '',
+      kind: d.issuer_kind,
+      validFrom: d.issuer_valid_from,
+      validTo: d.issuer_valid_to,
+    });
+  }
+  return out;
+}
+
+interface ExpectedRow {
+  unit: TerritoryUnit;
+  name: string;
+  status: CoverageStatus;
+  document: { id: string; symbol: string | null; date: string | null } | null;
+  daysAfterParent: number | null;
+}
+
+/**
+ * A document's coverage as the viewer may see it: the expected units it may read, each with
+ * its status and answer, in status order and then by name. Null when the document has no
+ * territory (a central document without a scope).
+ */
+function coverageRows(
+  actor: Actor,
+  row: NodeRow,
+  answers: NodeRow[],
+  territory: Territory<TerritoryUnit>,
+  today: string,
+): { dueDays: number; rows: ExpectedRow[] } | null {
+  const area = row.scope_unit_id ? territory.get(row.scope_unit_id) : undefined;
+  if (!area) return null;
+  const bySymbol = new Map(answers.map((a) => [a.id, a]));
+  const { dueDays, rows } = coverage(asCascade(row), answers.map(asCascade), territory, area, today);
+  const out: ExpectedRow[] = [];
+  for (const r of rows) {
+    const unit = territory.get(r.unitId);
+    if (!unit || !organizationsPolicy.canRead(actor, unit)) continue;
+    out.push({
+      unit,
+      name: unit.name,
+      status: r.status,
+      document: r.documentId
+        ? { id: r.documentId, symbol: bySymbol.get(r.documentId)?.symbol ?? null, date: r.issuedOn }
+        : null,
+      daysAfterParent: r.daysAfterParent,
+    });
+  }
+  return { dueDays, rows: sortRows(out) };
+}
+
+const presentRow = (r: ExpectedRow) => ({
+  unit: { id: r.unit.id, name: r.name },
+  status: r.status,
+  document: r.document,
+  daysAfterParent: r.daysAfterParent,
+});
+
+const asCascade = (r: NodeRow): CascadeDocument => ({
+  id: r.id,
+  issuedOn: r.issued_on,
+  issuerUnitId: r.issuer_unit_id,
+  system: r.system,
+  respondWithinDays: r.respond_within_days,
+});
+
+export type CoverageUnit = ReturnType<typeof presentRow>;
+
 export interface CascadeNode {
-  document: ReturnType<typeof presentDocument>;
+  document: ReturnType<typeof presentCascadeDocument>;
   relation: string;
   children: CascadeNode[];
-  coverage: null | {
-    dueDays: number;
-    expected: {
-      unit: { id: string; name: string };
-      status: string;
-      document: { id: string; symbol: string | null; date: string | null } | null;
-      daysAfterParent: number | null;
-    }[];
-    issued: number;
-    late: number;
-    missing: number;
-  };
+  /** Every child the viewer may read; `children` names the first FIRST_CHILDREN below the top. */
+  childCount: number;
+  coverage: null | (CoverageCounts & { dueDays: number; first: CoverageUnit[] });
 }
 
 /**

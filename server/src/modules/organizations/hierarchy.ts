@@ -32,7 +32,8 @@ export class Territory<U extends TreeUnit> {
   }
 
   /** The units at or below a path, in the order they were given. */
-  subtree(path: string): U[] {
+  /** Units by their parent's path, built once. */
+  private children(): Map<string, U[]> {
     if (!this.below) {
       this.below = new Map();
       for (const u of this.units) {
@@ -42,12 +43,17 @@ export class Territory<U extends TreeUnit> {
         else this.below.set(parentPath, [u]);
       }
     }
+    return this.below;
+  }
+
+  subtree(path: string): U[] {
+    const below = this.children();
     const found: U[] = [];
     const self = this.byId.get(ids(path).at(-1) ?? '');
     if (self?.path === path) found.push(self);
     const stack = [path];
     while (stack.length > 0) {
-      for (const child of this.below.get(stack.pop() ?? '') ?? []) {
+      for (const child of below.get(stack.pop() ?? '') ?? []) {
         found.push(child);
         stack.push(child.path);
       }
@@ -93,21 +99,32 @@ export class Territory<U extends TreeUnit> {
    * district committee). Only units active on `date` when given.
    */
   subordinates(area: U, kinds: readonly string[], date: string | null = null): U[] {
+    // One walk down the area's subtree, carrying the home area (the area itself or a direct
+    // sub-area; deeper areas are not entered) and how many units of `kinds` lie above inside
+    // it: a sub-area's topmost leading body (none above), or a unit directly under the area's
+    // own topmost one (exactly one above).
+    const below = this.children();
     const depth = ids(area.path).length;
-    // The nearest unit of `kinds` strictly above u, inside u's area.
-    const above = (u: U) => this.leaderOnPath(ids(u.path).slice(0, -1), this.areaOf(u), kinds);
-    return this.subtree(area.path).filter((u) => {
-      if (!kinds.includes(u.kind) || !u.path.startsWith(area.path) || u.id === area.id) return false;
-      if (date && !((u.validFrom === null || u.validFrom <= date) && (u.validTo === null || u.validTo > date))) {
-        return false;
+    const found: U[] = [];
+    const active = (u: U) =>
+      !date || ((u.validFrom === null || u.validFrom <= date) && (u.validTo === null || u.validTo > date));
+    const visit = (parentPath: string, inSubArea: boolean, leaders: number) => {
+      for (const u of below.get(parentPath) ?? []) {
+        if (u.id === area.id) continue;
+        if (u.kind === 'area') {
+          // Only the direct sub-areas (one level below in the tree) are entered.
+          if (!inSubArea && ids(u.path).length === depth + 1) visit(u.path, true, 0);
+          continue;
+        }
+        const leading = kinds.includes(u.kind);
+        if (leading && active(u) && (inSubArea ? leaders === 0 : leaders === 1)) found.push(u);
+        // Below a sub-area's leading body, or two in the area, nothing more can qualify.
+        const next = leading ? leaders + 1 : leaders;
+        if (inSubArea ? next === 0 : next <= 1) visit(u.path, inSubArea, next);
       }
-      const home = this.areaOf(u);
-      if (!home) return false;
-      if (ids(home.path).length === depth + 1) return above(u) === undefined;
-      if (home.id !== area.id) return false;
-      const leader = above(u);
-      return leader !== undefined && above(leader) === undefined;
-    });
+    };
+    visit(area.path, false, 0);
+    return found.sort((a, b) => (this.order.get(a) ?? 0) - (this.order.get(b) ?? 0));
   }
 }
 

@@ -1,13 +1,26 @@
-import { Alert, Button, Checkbox, Empty, Progress, Table, type TableColumnsType, Tag } from 'antd';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Empty,
+  Input,
+  Modal,
+  Progress,
+  Select,
+  Table,
+  type TableColumnsType,
+  Tag,
+} from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import { useCascade } from '../../api/hooks';
-import type { CascadeNode, Coverage, CoverageRow, CoverageStatus } from '../../api/types';
+import { useCascade, useCoverage } from '../../api/hooks';
+import type { CascadeNode, Coverage, CoverageQuery, CoverageRow, CoverageStatus } from '../../api/types';
 import { useErrorMessage } from '../../components/ErrorResult';
 import { Loading } from '../../components/Loading';
 import { useIsMobile } from '../../components/useIsMobile';
 import { formatDate } from '../../i18n/format';
 import { useI18n } from '../../i18n/I18nProvider';
+import { formatCount } from '../plans/TaskCard';
 
 const ORDER: Record<CoverageStatus, number> = { overdue: 0, missing: 1, late: 2, issued: 3 };
 const isMissing = (row: CoverageRow) => row.status === 'missing' || row.status === 'overdue';
@@ -21,15 +34,16 @@ export interface CoverageCounts {
   overdue: number;
 }
 
-/** Counted from the rows, so that "issued" always includes the late ones and the parts add up. */
+/** The server's counts (it counts every unit; the answer names only the first few). */
 export function countCoverage(coverage: Coverage): CoverageCounts {
-  const rows = coverage.expected;
-  const count = (status: CoverageStatus) => rows.filter((row) => row.status === status).length;
-  const onTime = count('issued');
-  const late = count('late');
-  const overdue = count('overdue');
-  const missing = count('missing') + overdue;
-  return { total: rows.length, issued: onTime + late, onTime, late, missing, overdue };
+  return {
+    total: coverage.total,
+    issued: coverage.issued + coverage.late,
+    onTime: coverage.issued,
+    late: coverage.late,
+    missing: coverage.missing,
+    overdue: coverage.overdue,
+  };
 }
 
 /** Missing first (overdue before the rest), then late, then issued; by name within each. */
@@ -117,26 +131,40 @@ function CoverageSummary({ coverage }: { coverage: Coverage }) {
   );
 }
 
-function CoverageTable({ coverage, onlyMissing }: { coverage: Coverage; onlyMissing: boolean }) {
+function CoverageTable({
+  rows: given,
+  dueDays,
+  onlyMissing,
+  emptyText,
+  pagination = false,
+  loading = false,
+}: {
+  rows: CoverageRow[];
+  dueDays: number;
+  onlyMissing: boolean;
+  emptyText?: string;
+  pagination?: false | { current: number; pageSize: number; total: number; onChange: (page: number) => void };
+  loading?: boolean;
+}) {
   const { t } = useI18n();
   const isMobile = useIsMobile();
   const rows = useMemo(() => {
-    const sorted = sortCoverage(coverage.expected);
+    const sorted = sortCoverage(given);
     return onlyMissing ? sorted.filter(isMissing) : sorted;
-  }, [coverage, onlyMissing]);
+  }, [given, onlyMissing]);
 
   const days = (row: CoverageRow) =>
     row.daysAfterParent === null ? '—' : t('cascade.days', { count: row.daysAfterParent });
 
-  if (rows.length === 0) {
+  if (rows.length === 0 && !loading) {
     return (
       <div className="tk-muted tk-small tk-coverage-empty">
-        {onlyMissing ? t('cascade.allIssued') : t('cascade.noExpected')}
+        {emptyText ?? (onlyMissing ? t('cascade.allIssued') : t('cascade.noExpected'))}
       </div>
     );
   }
 
-  if (isMobile) {
+  if (isMobile && !pagination) {
     return (
       <ul className="tk-coverage-list" data-testid="coverage-table">
         {rows.map((row) => (
@@ -150,7 +178,7 @@ function CoverageTable({ coverage, onlyMissing }: { coverage: Coverage; onlyMiss
               <Link to={`/units/${row.unit.id}`} className="tk-coverage-unit">
                 {row.unit.name}
               </Link>
-              <StatusTag row={row} dueDays={coverage.dueDays} />
+              <StatusTag row={row} dueDays={dueDays} />
             </div>
             {row.document ? (
               <div className="tk-small">
@@ -173,8 +201,8 @@ function CoverageTable({ coverage, onlyMissing }: { coverage: Coverage; onlyMiss
     {
       title: t('cascade.col.status'),
       key: 'status',
-      width: 230,
-      render: (_, row) => <StatusTag row={row} dueDays={coverage.dueDays} />,
+      width: isMobile ? undefined : 230,
+      render: (_, row) => <StatusTag row={row} dueDays={dueDays} />,
     },
     { title: t('cascade.col.document'), key: 'document', width: 220, render: (_, row) => <DocCell row={row} /> },
     {
@@ -185,14 +213,17 @@ function CoverageTable({ coverage, onlyMissing }: { coverage: Coverage; onlyMiss
       render: (_, row) => days(row),
     },
   ];
+  // On a phone the paged list keeps two columns: the unit and its status.
+  const shown = isMobile ? columns.slice(0, 2) : columns;
 
   return (
     <Table<CoverageRow>
       rowKey={(row) => row.unit.id}
       size="small"
-      columns={columns}
+      columns={shown}
       dataSource={rows}
-      pagination={rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
+      loading={loading}
+      pagination={pagination ? { ...pagination, showSizeChanger: false, size: 'small' } : false}
       onRow={(row) => ({
         'data-testid': 'coverage-row',
         'data-status': row.status,
@@ -203,9 +234,103 @@ function CoverageTable({ coverage, onlyMissing }: { coverage: Coverage; onlyMiss
   );
 }
 
+const PAGE_SIZE = 20;
+const FILTERS = ['missing', 'overdue', 'late', 'issued'] as const;
+type StatusFilter = (typeof FILTERS)[number];
+
+/** Every expected unit of one document, a page at a time, searched by name and filtered by status. */
+function CoverageList({
+  documentId,
+  title,
+  coverage,
+  initialStatus,
+  onClose,
+}: {
+  documentId: string;
+  title: string;
+  coverage: Coverage;
+  initialStatus?: StatusFilter | undefined;
+  onClose: () => void;
+}) {
+  const { t, lang } = useI18n();
+  const [page, setPage] = useState(1);
+  const [q, setQ] = useState('');
+  const [status, setStatus] = useState<StatusFilter | undefined>(initialStatus);
+  const query: CoverageQuery = {
+    ...(status ? { status } : {}),
+    ...(q ? { q } : {}),
+    limit: PAGE_SIZE,
+    offset: (page - 1) * PAGE_SIZE,
+  };
+  const result = useCoverage(documentId, query);
+  const data = result.data;
+  return (
+    <Modal
+      open
+      title={
+        <span>
+          {t('cascade.allUnits')}
+          <div className="tk-muted tk-small tk-coverage-modal-doc">{title}</div>
+        </span>
+      }
+      onCancel={onClose}
+      footer={null}
+      width={900}
+      destroyOnHidden
+    >
+      <div className="tk-coverage-list-modal" data-testid="coverage-list">
+        <CoverageSummary coverage={coverage} />
+        <div className="tk-coverage-filters">
+          <Input.Search
+            allowClear
+            placeholder={t('cascade.searchUnits')}
+            aria-label={t('cascade.searchUnits')}
+            onSearch={(value) => {
+              setQ(value.trim());
+              setPage(1);
+            }}
+            data-testid="coverage-search"
+          />
+          <Select<StatusFilter | 'all'>
+            value={status ?? 'all'}
+            aria-label={t('cascade.col.status')}
+            onChange={(value) => {
+              setStatus(value === 'all' ? undefined : value);
+              setPage(1);
+            }}
+            options={[
+              { value: 'all', label: t('cascade.filter.all') },
+              ...FILTERS.map((f) => ({ value: f, label: t(`cascade.filter.${f}`) })),
+            ]}
+            data-testid="coverage-status"
+          />
+        </div>
+        {result.isError ? <Alert type="error" showIcon title={t('cascade.loadFailed')} /> : null}
+        <CoverageTable
+          rows={data?.items ?? []}
+          dueDays={coverage.dueDays}
+          onlyMissing={false}
+          emptyText={t('cascade.noMatch')}
+          loading={result.isFetching}
+          pagination={{
+            current: page,
+            pageSize: PAGE_SIZE,
+            total: data?.matching ?? 0,
+            onChange: setPage,
+          }}
+        />
+        {data ? (
+          <div className="tk-muted tk-small">{t('units.count', { count: formatCount(data.matching, lang) })}</div>
+        ) : null}
+      </div>
+    </Modal>
+  );
+}
+
 function NodeView({ node, depth, onlyMissing }: { node: CascadeNode; depth: number; onlyMissing: boolean }) {
-  const { t, label } = useI18n();
+  const { t, label, lang } = useI18n();
   const [open, setOpen] = useState(depth === 0);
+  const [all, setAll] = useState(false);
   const doc = node.document;
   const coverage = node.coverage;
   const counts = coverage ? countCoverage(coverage) : null;
@@ -227,7 +352,7 @@ function NodeView({ node, depth, onlyMissing }: { node: CascadeNode; depth: numb
           {depth === 0 ? <strong>{title}</strong> : <Link to={`/documents/${doc.id}`}>{title}</Link>}
           <span className="tk-muted tk-small">
             {' '}
-            {[doc.issuerUnit?.name ?? doc.issuer, doc.date ? formatDate(doc.date) : null].filter(Boolean).join(' · ')}
+            {[doc.issuer, doc.date ? formatDate(doc.date) : null].filter(Boolean).join(' · ')}
           </span>
         </div>
         {depth > 0 ? <div className="tk-cascade-doc-title tk-small">{doc.title}</div> : null}
@@ -244,11 +369,33 @@ function NodeView({ node, depth, onlyMissing }: { node: CascadeNode; depth: numb
           {counts && counts.total > 0 ? (
             depth === 0 || open ? (
               <>
-                <CoverageTable coverage={coverage} onlyMissing={onlyMissing} />
-                {depth > 0 ? (
-                  <Button size="small" type="link" onClick={() => setOpen(false)}>
-                    {t('cascade.hideUnits')}
+                <CoverageTable rows={coverage.first} dueDays={coverage.dueDays} onlyMissing={onlyMissing} />
+                <div className="tk-cascade-more">
+                  {coverage.first.length < counts.total ? (
+                    <span className="tk-muted tk-small">
+                      {t('cascade.firstShown', {
+                        shown: formatCount(coverage.first.length, lang),
+                        total: formatCount(counts.total, lang),
+                      })}
+                    </span>
+                  ) : null}
+                  <Button size="small" onClick={() => setAll(true)} data-testid="coverage-all">
+                    {t('cascade.showAll', { count: formatCount(counts.total, lang) })}
                   </Button>
+                  {depth > 0 ? (
+                    <Button size="small" type="link" onClick={() => setOpen(false)}>
+                      {t('cascade.hideUnits')}
+                    </Button>
+                  ) : null}
+                </div>
+                {all ? (
+                  <CoverageList
+                    documentId={doc.id}
+                    title={title}
+                    coverage={coverage}
+                    initialStatus={onlyMissing ? 'missing' : undefined}
+                    onClose={() => setAll(false)}
+                  />
                 ) : null}
               </>
             ) : (
@@ -265,14 +412,30 @@ function NodeView({ node, depth, onlyMissing }: { node: CascadeNode; depth: numb
           {node.children.map((child) => (
             <NodeView key={child.document.id} node={child} depth={depth + 1} onlyMissing={onlyMissing} />
           ))}
+          {node.childCount > node.children.length ? (
+            <div className="tk-cascade-more-docs tk-small" data-testid="cascade-more-documents">
+              <span className="tk-muted">
+                {t('cascade.moreDocuments', { count: formatCount(node.childCount - node.children.length, lang) })}
+              </span>{' '}
+              <Link to={`/documents/${doc.id}`}>{t('cascade.openAll')}</Link>
+            </div>
+          ) : null}
         </div>
       ) : null}
     </div>
   );
 }
 
-function countNodes(node: CascadeNode): number {
-  return 1 + node.children.reduce((sum, child) => sum + countNodes(child), 0);
+/** Documents below the root: every child counted, also those the answer does not name. */
+function countNodes(node: CascadeNode): { count: number; partial: boolean } {
+  let count = node.childCount;
+  let partial = false;
+  for (const child of node.children) {
+    const below = countNodes(child);
+    count += below.count;
+    partial ||= below.partial;
+  }
+  return { count, partial: partial || node.childCount > node.children.length };
 }
 
 function hasCoverage(node: CascadeNode): boolean {
@@ -290,6 +453,7 @@ export function Cascade({ documentId }: { documentId: string }) {
   if (cascade.isError) return <Alert type="error" showIcon title={errorMessage(cascade.error)} />;
   const root = cascade.data;
   const empty = root.children.length === 0 && !root.coverage;
+  const nodes = countNodes(root);
 
   return (
     <div className="tk-cascade" data-testid="cascade">
@@ -298,7 +462,9 @@ export function Cascade({ documentId }: { documentId: string }) {
       ) : (
         <>
           <div className="tk-cascade-toolbar">
-            <span className="tk-muted tk-small">{t('cascade.nodes', { count: countNodes(root) - 1 })}</span>
+            <span className="tk-muted tk-small">
+              {t(nodes.partial ? 'cascade.nodesAtLeast' : 'cascade.nodes', { count: nodes.count })}
+            </span>
             {hasCoverage(root) ? (
               <Checkbox
                 checked={onlyMissing}
