@@ -172,16 +172,23 @@ function oncePeriod(date: string): Period {
   };
 }
 
-/** The periodic period containing `d`. */
-function periodContaining(frequency: Exclude<Frequency, 'once'>, window: WindowKind, d: Dayjs): Period {
+/** The (year, first month) of the periodic period containing `d`. */
+function startContaining(frequency: Exclude<Frequency, 'once'>, window: WindowKind, d: Dayjs): Dayjs {
   // Under decree09 a day on or after the 15th belongs to the next month's window.
   const month = window === 'decree09' && d.date() >= 15 ? d.startOf('month').add(1, 'month') : d.startOf('month');
   const span = MONTHS_PER[frequency];
-  return makePeriod(frequency, window, month.year(), Math.floor(month.month() / span) * span);
+  return month.month(Math.floor(month.month() / span) * span);
 }
 
-function nextPeriod(p: Period, window: WindowKind): Period {
-  return periodContaining(p.frequency as Exclude<Frequency, 'once'>, window, dayjs(p.windowEnd).add(1, 'day'));
+/** The consecutive periods from the one containing `from` to the one containing `to`. */
+function periodRange(frequency: Exclude<Frequency, 'once'>, window: WindowKind, from: Dayjs, to: string): Period[] {
+  const out: Period[] = [];
+  const span = MONTHS_PER[frequency];
+  for (let m = startContaining(frequency, window, from); ; m = m.add(span, 'month')) {
+    const p = makePeriod(frequency, window, m.year(), m.month());
+    if (p.windowStart > to) return out;
+    out.push(p);
+  }
 }
 
 /** The periods whose window overlaps [from, to] (inclusive), in order. */
@@ -200,15 +207,7 @@ export function periodsBetween(regime: Regime, from: string, to: string): Period
     const date = regime.date as string;
     return date >= from && date <= to ? [oncePeriod(date)] : [];
   }
-  const out: Period[] = [];
-  for (
-    let p = periodContaining(regime.frequency, regime.window, a);
-    p.windowStart <= to;
-    p = nextPeriod(p, regime.window)
-  ) {
-    out.push(p);
-  }
-  return out;
+  return periodRange(regime.frequency, regime.window, a, to);
 }
 
 /** The period identified by `key` under this regime (e.g. '2026-Q3'), or a PeriodError. */
@@ -519,16 +518,7 @@ export function validateRegime(regime: Regime): Reason[] {
 }
 
 function sampleRange(regime: Regime): Period[] {
-  const out: Period[] = [];
-  const f = regime.frequency as Exclude<Frequency, 'once'>;
-  for (
-    let p = periodContaining(f, regime.window, dayjs('2027-01-01'));
-    p.windowStart <= '2028-12-31';
-    p = nextPeriod(p, regime.window)
-  ) {
-    out.push(p);
-  }
-  return out;
+  return periodRange(regime.frequency as Exclude<Frequency, 'once'>, regime.window, dayjs('2027-01-01'), '2028-12-31');
 }
 
 function assertValid(regime: Regime): void {
