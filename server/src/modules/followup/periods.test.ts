@@ -294,6 +294,8 @@ describe('validateRegime', () => {
     expect(() => periodsBetween(bad, '2026-01-01', '2026-02-01')).toThrow(PeriodError);
     expect(() => periodsBetween(defaultRegime('monthly'), '2026-02-30', '2026-03-01')).toThrow(PeriodError);
     expect(() => periodsBetween(defaultRegime('monthly'), '2026-03-01', '2026-02-01')).toThrow(PeriodError);
+    expect(() => periodsBetween(defaultRegime('monthly'), '1000-01-01', '2026-02-01')).toThrow(PeriodError);
+    expect(() => periodsBetween(defaultRegime('monthly'), '2026-01-01', '9999-12-31')).toThrow(PeriodError);
   });
 });
 

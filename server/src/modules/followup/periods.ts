@@ -92,8 +92,9 @@ export function isIsoDate(s: unknown): s is string {
   return typeof s === 'string' && ISO.test(s) && dayjs(s).isValid() && fmt(dayjs(s)) === s;
 }
 
+/** Dates outside 1900–2999 are refused: they are typing mistakes, and they would make ranges huge. */
 function parse(s: string, what: string): Dayjs {
-  if (!isIsoDate(s)) {
+  if (!isIsoDate(s) || s < '1900-01-01' || s > '2999-12-31') {
     throw new PeriodError('period.bad_date', `Ngày không hợp lệ (${what}): ${String(s)}`, `Invalid date (${what})`);
   }
   return dayjs(s);
