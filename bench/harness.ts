@@ -1,9 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
 import { modules } from '../server/src/modules/index.js';
 import { bootstrap } from '../server/src/platform/bootstrap.js';
 import { type DatabaseHandle, type DatabaseKind, openDatabase } from '../server/src/platform/db/database.js';
+import { openThrowaway } from '../server/src/test-support/db.js';
 
 /** One line per figure: the operation's median and p95, the floor underneath it and their ratio. */
 export interface Figure {
@@ -54,23 +53,7 @@ export async function benchDatabase(kind: DatabaseKind, password: string): Promi
   }
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error('DATABASE_URL is not set');
-  const name = `tk_bench_${randomBytes(5).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  const handle = await openDatabase({ url: target.toString() });
+  const handle = await openThrowaway(url, { prefix: 'tk_bench_' });
   await bootstrap(handle.db, { demo: true, demoPassword: password, modules });
-  return {
-    ...handle,
-    close: async () => {
-      await handle.close();
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
+  return handle;
 }

@@ -1,12 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backends, templateName, testDatabase } from '../test-support/db.js';
+import { backends, templateName, testDatabase, throwawayDatabase } from '../test-support/db.js';
 import { type DatabaseHandle, openDatabase } from './db/database.js';
 import { JOB_SCHEMA, JobQueue } from './jobs.js';
 
@@ -113,21 +111,11 @@ describe.each(backends())('a worker killed mid-job on %s', (kind) => {
       env = { ...process.env, DATA_DIR: dir, DATABASE_URL: '' };
       cleanup = async () => rmSync(dir, { recursive: true, force: true });
     } else {
-      const admin = process.env.TEST_DATABASE_URL as string;
-      const name = `tk_t_${randomBytes(6).toString('hex')}`;
-      const c = new pg.Client({ connectionString: admin });
-      await c.connect();
-      await c.query(`create database ${name} template ${templateName('empty')}`);
-      await c.end();
-      const url = new URL(admin);
-      url.pathname = `/${name}`;
-      env = { ...process.env, DATABASE_URL: url.toString() };
-      cleanup = async () => {
-        const d = new pg.Client({ connectionString: admin });
-        await d.connect();
-        await d.query(`drop database if exists ${name} with (force)`);
-        await d.end();
-      };
+      const database = await throwawayDatabase(process.env.TEST_DATABASE_URL as string, {
+        template: templateName('empty'),
+      });
+      env = { ...process.env, DATABASE_URL: database.url };
+      cleanup = database.drop;
     }
   });
   afterAll(() => cleanup());

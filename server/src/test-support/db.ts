@@ -50,26 +50,46 @@ export async function testDatabase(kind: DatabaseKind = 'pglite', variant: Varia
   }
   const url = process.env.TEST_DATABASE_URL;
   if (!url) throw new Error('TEST_DATABASE_URL is not set');
-  const name = `tk_t_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  try {
-    await admin.query(`create database ${name} template ${templateName(variant)}`);
-  } finally {
-    await admin.end();
-  }
-  const handle = await openDatabase({ url: withDatabase(url, name) });
+  return openThrowaway(url, { template: templateName(variant) });
+}
+
+/**
+ * A new database on the PostgreSQL server at `serverUrl` (a copy of `template`, or empty): its
+ * URL and how to drop it. Tests, the migration tests and the benchmarks make theirs here.
+ */
+export async function throwawayDatabase(
+  serverUrl: string,
+  options: { prefix?: string; template?: string } = {},
+): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `${options.prefix ?? 'tk_t_'}${randomBytes(6).toString('hex')}`;
+  const admin = async (statement: string) => {
+    const c = new pg.Client({ connectionString: serverUrl });
+    await c.connect();
+    try {
+      await c.query(statement);
+    } finally {
+      await c.end();
+    }
+  };
+  await admin(`create database ${name}${options.template ? ` template ${options.template}` : ''}`);
+  return {
+    url: withDatabase(serverUrl, name),
+    drop: () => admin(`drop database if exists ${name} with (force)`),
+  };
+}
+
+/** A throwaway database, opened; closing the handle drops it. */
+export async function openThrowaway(
+  serverUrl: string,
+  options: { prefix?: string; template?: string } = {},
+): Promise<DatabaseHandle> {
+  const database = await throwawayDatabase(serverUrl, options);
+  const handle = await openDatabase({ url: database.url });
   return {
     ...handle,
     close: async () => {
       await handle.close();
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      try {
-        await c.query(`drop database if exists ${name} with (force)`);
-      } finally {
-        await c.end();
-      }
+      await database.drop();
     },
   };
 }

@@ -1,6 +1,4 @@
-import { randomBytes } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
-import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrations } from '../../../migrations/index.js';
 import { SYSTEM_ACTOR } from '../../platform/access.js';
@@ -13,7 +11,7 @@ import {
   openDatabase,
 } from '../../platform/db/database.js';
 import type { Database } from '../../platform/db/schema.js';
-import { backends } from '../../test-support/db.js';
+import { backends, openThrowaway } from '../../test-support/db.js';
 import { seedSourceDocuments } from '../documents/documents.seed.js';
 import { seedDemoDirectory } from '../organizations/organizations.seed.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
@@ -40,24 +38,7 @@ async function freshDatabase(kind: DatabaseKind): Promise<DatabaseHandle> {
   if (kind === 'pglite') return openDatabase({ pglite: newPGlite() });
   const url = process.env.TEST_DATABASE_URL;
   if (!url) throw new Error('TEST_DATABASE_URL is not set');
-  const name = `tk_t_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  const handle = await openDatabase({ url: u.toString() });
-  return {
-    ...handle,
-    close: async () => {
-      await handle.close();
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
+  return openThrowaway(url);
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: the tables of the old schema are not in Database
