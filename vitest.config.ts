@@ -32,6 +32,9 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+          // A page under load (2 cores, three Node versions in CI) can take more than
+          // expect.poll's default second to answer; the timeout bounds waiting, not speed.
+          expect: { poll: { timeout: 15_000 } },
         },
       },
     ],
