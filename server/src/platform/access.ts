@@ -23,17 +23,28 @@ export type Capability =
   | 'audit.read'
   | 'jobs.manage' // the installation's background job queue
   | 'documents.write' // register, edit, attach files to and link documents
-  | 'plans.manage'; // create and edit plans
+  | 'plans.manage' // create and edit plans
+  | 'reports.write' // draft a unit's reports, ask for extensions, record its dissemination
+  | 'reports.submit' // submit a unit's report to the level above (the unit head)
+  | 'reports.review'; // accept or return reports, decide extensions, send escalations (the level above)
 
 export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
   admin: {
     coversSubtree: true,
-    can: new Set(['directory.manage', 'users.manage', 'audit.read', 'jobs.manage', 'documents.write', 'plans.manage']),
+    can: new Set([
+      'directory.manage',
+      'users.manage',
+      'audit.read',
+      'jobs.manage',
+      'documents.write',
+      'plans.manage',
+      'reports.review',
+    ]),
   },
-  monitor: { coversSubtree: true, can: new Set(['documents.write', 'plans.manage']) },
+  monitor: { coversSubtree: true, can: new Set(['documents.write', 'plans.manage', 'reports.review']) },
   viewer: { coversSubtree: true, can: new Set() },
-  unit_head: { coversSubtree: true, can: new Set() },
-  unit_officer: { coversSubtree: true, can: new Set() },
+  unit_head: { coversSubtree: true, can: new Set(['reports.write', 'reports.submit']) },
+  unit_officer: { coversSubtree: true, can: new Set(['reports.write']) },
 };
 
 export interface Grant {
@@ -96,6 +107,17 @@ export interface PlanObject {
   assigneePaths?: readonly string[];
 }
 
+/**
+ * What a unit owes (an obligation, its report, its extension requests): the unit that owes it and
+ * the unit that receives it — the plan's owner for a task, the plan's `reports_to` for the plan's
+ * own report upward.
+ */
+export interface ObligationObject {
+  type: 'obligation';
+  unitPath: string;
+  reviewerPath: string;
+}
+
 export const DIRECTORY: DirectoryObject = { type: 'directory' };
 export const ANYWHERE: AnywhereObject = { type: 'anywhere' };
 
@@ -117,6 +139,13 @@ interface ObjectOf {
   'user.manage': DirectoryObject;
   'audit.read': DirectoryObject;
   'job.manage': DirectoryObject;
+  'report.read': ObligationObject;
+  'report.write': ObligationObject;
+  'report.submit': ObligationObject;
+  'report.review': ObligationObject;
+  'extension.request': ObligationObject;
+  'extension.decide': ObligationObject;
+  'dissemination.write': UnitObject;
 }
 export type Action = keyof ObjectOf;
 export type AccessObject = ObjectOf[Action];
@@ -164,6 +193,18 @@ const planWrite: Rule<PlanObject> = {
   covers: (g, p) => coversPath(g, p.ownerPath) && (p.assigneePaths ?? []).every((a) => coversPath(g, a)),
 };
 
+/** The unit that owes: its own grants (and grants above it carrying the capability). */
+const owedBy = (capability: Capability): Rule<never> =>
+  rule<ObligationObject>({ capability, covers: (g, o) => coversPath(g, o.unitPath) });
+/**
+ * The level that receives: a grant covering the receiving unit, and not one that lies inside the
+ * reporting unit itself (a unit never accepts its own report).
+ */
+const receivedBy: Rule<never> = rule<ObligationObject>({
+  capability: 'reports.review',
+  covers: (g, o) => coversPath(g, o.reviewerPath) && !(g.unitPath !== null && g.unitPath.startsWith(o.unitPath)),
+});
+
 const unitManage: Rule<UnitObject> = { capability: 'directory.manage', covers: (g, u) => coversPath(g, u.path) };
 const directoryOnly = (capability: Capability): Rule<never> => ({ capability, covers: () => false });
 
@@ -195,6 +236,17 @@ const RULES: Record<Action, Rule<never>> = {
   'user.manage': directoryOnly('users.manage'),
   'audit.read': directoryOnly('audit.read'),
   'job.manage': directoryOnly('jobs.manage'),
+  // A report is read by whoever reads the unit that owes it and by the level that receives it.
+  'report.read': rule<ObligationObject>({
+    capability: null,
+    covers: (g, o) => coversPath(g, o.unitPath) || coversPath(g, o.reviewerPath),
+  }),
+  'report.write': owedBy('reports.write'),
+  'report.submit': owedBy('reports.submit'),
+  'report.review': receivedBy,
+  'extension.request': owedBy('reports.write'),
+  'extension.decide': receivedBy,
+  'dissemination.write': rule<UnitObject>({ capability: 'reports.write', covers: (g, u) => coversPath(g, u.path) }),
 };
 
 function carries(g: Grant, capability: Capability | null): boolean {

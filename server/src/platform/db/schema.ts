@@ -188,6 +188,19 @@ export interface PlanTable {
   created_at: Timestamp;
   /** Optimistic concurrency (migration 0003): 1 on insert, +1 on every update. */
   version: Generated<number>;
+  /** Reporting regime (followup/periods.ts `Regime`); null: the default (0009_followup). */
+  regime: Json<unknown> | null;
+  /** The unit the plan's own report goes to (the level above); null: none. */
+  reports_to_unit_id: string | null;
+  /** The span over which reporting periods run; null: from the plan's date / open-ended. */
+  reporting_from: DateOnly | null;
+  reporting_until: DateOnly | null;
+  /** Reminder ladder, delays and channels; null: the defaults. */
+  followup_settings: Json<unknown> | null;
+  status: Generated<'active' | 'withdrawn' | 'replaced'>;
+  /** When a withdrawn or replaced plan stopped applying. */
+  ended_on: DateOnly | null;
+  replaced_by_plan_id: string | null;
 }
 
 /** One node of a plan's tree: a section or a task (0005_task_tree). */
@@ -207,6 +220,57 @@ export interface PlanNodeTable {
   recurrence: string | null;
   weight: Generated<number>;
   status: Generated<'not_started' | 'in_progress' | 'done' | 'cancelled'>;
+  version: Generated<number>;
+  /** A task's own reporting regime; null: the plan's (0009_followup). */
+  regime: Json<unknown> | null;
+}
+
+/** Who owes a report on which task for which period (0009_followup). Never deleted: `ended_on`. */
+export interface ObligationTable {
+  id: Generated<string>;
+  plan_id: string;
+  /** null: the plan's own report upward (role `plan`). */
+  task_id: string | null;
+  unit_id: string;
+  role: 'lead' | 'coordinate' | 'plan';
+  period_key: string;
+  period_start: DateOnly;
+  /** The cut-off day of the period (inclusive). */
+  period_end: DateOnly;
+  /** The level code whose deadline applies. */
+  level: string;
+  /** The deadline computed when the obligation was made. */
+  due_on: DateOnly;
+  /** A granted extension; timeliness is counted against both. */
+  extended_due_on: DateOnly | null;
+  /** From when the obligation no longer applies (unit closed, assignment removed, plan withdrawn). */
+  ended_on: DateOnly | null;
+  created_at: Timestamp;
+  version: Generated<number>;
+}
+
+/** The report given for one obligation: current content and review state (0009_followup). */
+export interface ReportTable {
+  id: Generated<string>;
+  obligation_id: string;
+  status: Generated<'not_started' | 'in_progress' | 'done' | 'cannot_do'>;
+  cannot_reason: string | null;
+  progress: number | null;
+  narrative: string | null;
+  results: string | null;
+  difficulties: string | null;
+  proposals: string | null;
+  review_state: Generated<'draft' | 'submitted' | 'returned' | 'accepted'>;
+  review_comment: string | null;
+  /** The first submission: timeliness is judged on it. */
+  first_submitted_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  submitted_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  submitted_by: string | null;
+  reviewed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  reviewed_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  updated_by: string | null;
   version: Generated<number>;
 }
 
@@ -240,6 +304,8 @@ export interface Database {
   plan_node: PlanNodeTable;
   assignment: AssignmentTable;
   job_receipt: JobReceiptTable;
+  obligation: ObligationTable;
+  report: ReportTable;
 }
 
 /** One row per job idempotency key whose effect has happened (platform/jobs.ts). */
