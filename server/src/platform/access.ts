@@ -202,7 +202,7 @@ const owedBy = (capability: Capability): Rule<never> =>
  */
 const receivedBy: Rule<never> = rule<ObligationObject>({
   capability: 'reports.review',
-  covers: (g, o) => coversPath(g, o.reviewerPath) && !(g.unitPath !== null && g.unitPath.startsWith(o.unitPath)),
+  covers: (g, o) => coversPath(g, o.reviewerPath) && !(g.unitPath?.startsWith(o.unitPath) ?? false),
 });
 
 const unitManage: Rule<UnitObject> = { capability: 'directory.manage', covers: (g, u) => coversPath(g, u.path) };
