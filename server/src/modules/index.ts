@@ -1,3 +1,4 @@
+import { registerChangeHandlers } from '../platform/plan-events.js';
 import type { ModuleManifest } from '../platform/types.js';
 import { auditModule } from './audit/index.js';
 import { authModule } from './auth/index.js';
@@ -17,3 +18,6 @@ export const modules: ModuleManifest[] = [
   auditModule,
   jobsModule,
 ];
+
+// Writers announce plan and directory changes; the modules listening are wired here, once.
+registerChangeHandlers(modules);

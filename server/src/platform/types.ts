@@ -84,4 +84,8 @@ export interface ModuleManifest {
   seeds?: DemoSeed[];
   // biome-ignore lint/suspicious/noExplicitAny: each job declares its own data type
   jobs?: JobDefinition<any>[];
+  /** Runs inside the transaction of any write that changes a plan (platform/plan-events.ts). */
+  onPlanChanged?: import('./plan-events.js').PlanChangeHandler;
+  /** Runs inside the transaction of any write that changes the directory's units. */
+  onDirectoryChanged?: import('./plan-events.js').DirectoryChangeHandler;
 }

@@ -5,6 +5,7 @@ import { type Clock, systemClock } from '../../platform/clock.js';
 import { staleVersion } from '../../platform/db/conflicts.js';
 import type { Database, OrgLevelTable, OrgUnitUpdate } from '../../platform/db/schema.js';
 import { AppError, notFound } from '../../platform/errors.js';
+import { directoryChanged } from '../../platform/plan-events.js';
 import { fold, nfc, normalizeName, searchTerms, sortVi } from '../../platform/text.js';
 import { organizationsPolicy as policy } from './organizations.policy.js';
 import { DEFAULT_KINDS, DEFAULT_LEVELS } from './organizations.reference.js';
@@ -227,6 +228,7 @@ export class OrganizationsService {
         valid_to: null,
       });
       await recordAudit(trx, ctx, { action: 'org_unit.create', entityType: 'org_unit', entityId: id, after: row });
+      await directoryChanged(trx, { unitIds: [id], on: input.validFrom ?? this.clock.today() });
       return id;
     });
     return this.get(ctx.actor, id);
@@ -297,6 +299,7 @@ export class OrganizationsService {
         before: { parent_id: unit.parent_id, path: unit.path },
         after: { parent_id: after.parent_id, path: after.path },
       });
+      await directoryChanged(trx, { unitIds: [id], on: this.clock.today() });
     });
     return this.get(ctx.actor, id);
   }
@@ -338,6 +341,10 @@ export class OrganizationsService {
         entityId: id,
         before,
         after: { ...after, successorId: input.successorId ?? null, note: input.note ?? null },
+      });
+      await directoryChanged(trx, {
+        unitIds: input.successorId ? [id, input.successorId] : [id],
+        on: input.validTo,
       });
     });
     return this.get(ctx.actor, id);

@@ -5,6 +5,7 @@ import { recordAudit } from '../../platform/audit.js';
 import { type Clock, systemClock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/schema.js';
 import { AppError, notFound } from '../../platform/errors.js';
+import { planChanged } from '../../platform/plan-events.js';
 import { searchTerms } from '../../platform/text.js';
 import * as documentsRepo from '../documents/documents.repository.js';
 import { DocumentsService, linkReferences } from '../documents/documents.service.js';
@@ -357,6 +358,7 @@ export class PlansService {
         entityId: planId,
         after: { documentId, ownerUnitId: owner.id, plan, units: input.units },
       });
+      await planChanged(trx, { planId, on: this.clock.today() });
       return { id: planId, documentId };
     });
   }
