@@ -2,6 +2,7 @@ import { registerChangeHandlers } from '../platform/plan-events.js';
 import type { ModuleManifest } from '../platform/types.js';
 import { auditModule } from './audit/index.js';
 import { authModule } from './auth/index.js';
+import { disseminationModule } from './dissemination/index.js';
 import { documentsModule } from './documents/index.js';
 import { jobsModule } from './jobs/index.js';
 import { organizationsModule } from './organizations/index.js';
@@ -17,6 +18,7 @@ export const modules: ModuleManifest[] = [
   plansModule,
   auditModule,
   jobsModule,
+  disseminationModule,
 ];
 
 // Writers announce plan and directory changes; the modules listening are wired here, once.

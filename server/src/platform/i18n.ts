@@ -138,6 +138,31 @@ export const MESSAGES = {
     vi: 'Công việc đang ở trạng thái "{state}", không thể thực hiện thao tác này.',
     en: 'The job is "{state}"; this action is not possible.',
   },
+  // Dissemination (issue 7, part E).
+  dissemination_held_in_future: {
+    vi: 'Ngày quán triệt {date} ở sau hôm nay ({today}); chỉ ghi nhận buổi đã tổ chức.',
+    en: 'The dissemination date {date} is after today ({today}); record only sessions that took place.',
+  },
+  dissemination_held_before_plan: {
+    vi: 'Ngày quán triệt {date} ở trước ngày ban hành kế hoạch ({planDate}).',
+    en: 'The dissemination date {date} is before the plan was issued ({planDate}).',
+  },
+  dissemination_unit_outside_plan: {
+    vi: 'Đơn vị "{unit}" không thuộc phạm vi của kế hoạch này.',
+    en: 'The unit "{unit}" is outside this plan\'s territory.',
+  },
+  dissemination_unit_closed: {
+    vi: 'Đơn vị "{unit}" đã giải thể hoặc chưa hoạt động vào ngày {date}.',
+    en: 'The unit "{unit}" was not active on {date}.',
+  },
+  dissemination_no_participants: {
+    vi: 'Cần ghi số người tham dự: ít nhất một nhóm (cán bộ, đảng viên, hội viên, nhân dân) lớn hơn 0.',
+    en: 'Enter the participants: at least one group (cadres, Party members, association members, people) above 0.',
+  },
+  dissemination_withdrawn: {
+    vi: 'Buổi quán triệt này đã được rút lại ngày {at}; không sửa hoặc rút lại được nữa.',
+    en: 'This dissemination session was withdrawn on {at}; it can no longer be edited or withdrawn.',
+  },
   internal: {
     vi: 'Đã xảy ra lỗi hệ thống; dữ liệu của bạn không bị thay đổi. Vui lòng thử lại.',
     en: 'A system error occurred; nothing was changed. Please try again.',
@@ -169,4 +194,5 @@ export const ENTITY_NAMES: Record<string, Message> = {
   grant: { vi: 'quyền', en: 'grant' },
   task: { vi: 'nhiệm vụ', en: 'task' },
   job: { vi: 'công việc nền', en: 'background job' },
+  dissemination_session: { vi: 'buổi quán triệt', en: 'dissemination session' },
 };

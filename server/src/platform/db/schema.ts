@@ -306,6 +306,7 @@ export interface Database {
   job_receipt: JobReceiptTable;
   obligation: ObligationTable;
   report: ReportTable;
+  dissemination_session: DisseminationSessionTable;
 }
 
 /** One row per job idempotency key whose effect has happened (platform/jobs.ts). */
@@ -321,3 +322,28 @@ export type NewOrgUnit = Insertable<OrgUnitTable>;
 export type OrgUnitUpdate = Updateable<OrgUnitTable>;
 export type AppUserRow = Selectable<AppUserTable>;
 export type AuditRow = Selectable<AuditLogTable>;
+
+/** A session at which a unit disseminated a plan (quán triệt, 0014_dissemination). Never deleted. */
+export interface DisseminationSessionTable {
+  id: Generated<string>;
+  plan_id: string;
+  unit_id: string;
+  held_on: DateOnly;
+  form: 'conference' | 'online' | 'loudspeaker' | 'printed' | 'other';
+  title: string;
+  cadres: number;
+  party_members: number;
+  association_members: number;
+  people: number;
+  materials: string | null;
+  note: string | null;
+  created_at: Timestamp;
+  created_by: string | null;
+  updated_at: Timestamp;
+  updated_by: string | null;
+  /** Withdrawn sessions are kept (who and when) and left out of every count. */
+  withdrawn_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  withdrawn_by: string | null;
+  withdraw_reason: string | null;
+  version: Generated<number>;
+}
