@@ -456,7 +456,95 @@ const FAMILIES: Family[] = [
     body: () => ({ currentPassword: 'khong-dung', newPassword: 'mat-khau-moi-dai' }),
     expect: all(400),
   },
+
+  // ── dissemination (issue 7, part E) ──
+  {
+    route: 'GET /api/v1/plans/:id/dissemination',
+    name: 'dissemination roll-up of the district plan',
+    url: (i) => `/api/v1/plans/${i.plan}/dissemination?pendingLimit=5`,
+    expect: { ...all(200), 'giamsat-phu-yen': 403 },
+  },
+  {
+    route: 'GET /api/v1/plans/:id/dissemination/sessions',
+    name: 'dissemination sessions of the district plan',
+    url: (i) => `/api/v1/plans/${i.plan}/dissemination/sessions?includeWithdrawn=true`,
+    expect: { ...all(200), 'giamsat-phu-yen': 403 },
+  },
+  {
+    route: 'POST /api/v1/plans/:id/dissemination/sessions',
+    name: 'record a Tà Xùa dissemination session',
+    url: (i) => `/api/v1/plans/${i.plan}/dissemination/sessions`,
+    body: (i) => dissemination(i.taXuaDu),
+    expect: { ...all(403), 'xa1-truong': 201, 'xa1-canbo': 201 },
+  },
+  {
+    route: 'POST /api/v1/plans/:id/dissemination/sessions',
+    name: 'record a Hang Chú dissemination session',
+    url: (i) => `/api/v1/plans/${i.plan}/dissemination/sessions`,
+    body: (i) => dissemination(i.hangChuDu),
+    expect: all(403),
+  },
+  {
+    route: 'PATCH /api/v1/dissemination-sessions/:id',
+    name: 'edit a Tà Xùa dissemination session',
+    prepare: (t, i) => insertSession(t, i.plan, i.taXuaDu),
+    url: (_, id) => `/api/v1/dissemination-sessions/${id}`,
+    body: () => ({ version: 1, title: 'Hội nghị quán triệt (sửa)' }),
+    expect: { ...all(403), 'xa1-truong': 200, 'xa1-canbo': 200 },
+  },
+  {
+    route: 'PATCH /api/v1/dissemination-sessions/:id',
+    name: 'edit a forged dissemination session',
+    url: () => '/api/v1/dissemination-sessions/00000000-0000-4000-8000-000000000000',
+    body: () => ({ version: 1, title: 'Không có' }),
+    expect: all(404),
+  },
+  {
+    route: 'POST /api/v1/dissemination-sessions/:id/withdraw',
+    name: 'withdraw a Hang Chú dissemination session',
+    prepare: (t, i) => insertSession(t, i.plan, i.hangChuDu),
+    url: (_, id) => `/api/v1/dissemination-sessions/${id}/withdraw`,
+    body: () => ({ version: 1 }),
+    expect: all(403),
+  },
+  {
+    route: 'POST /api/v1/dissemination-sessions/:id/withdraw',
+    name: 'withdraw a Tà Xùa dissemination session',
+    prepare: (t, i) => insertSession(t, i.plan, i.taXuaDu),
+    url: (_, id) => `/api/v1/dissemination-sessions/${id}/withdraw`,
+    body: () => ({ version: 1, reason: 'Ghi nhầm' }),
+    expect: { ...all(403), 'xa1-truong': 200, 'xa1-canbo': 200 },
+  },
 ];
+
+/** A dissemination session's body (part E). */
+const dissemination = (unitId: string) => ({
+  unitId,
+  heldOn: '2019-03-01',
+  form: 'conference',
+  title: 'Hội nghị quán triệt',
+  participants: { cadres: 3, partyMembers: 10, associationMembers: 0, people: 0 },
+});
+
+/** A dissemination session written straight into the table, for the edit and withdraw families. */
+async function insertSession(t: TestApp, planId: string, unitId: string): Promise<string> {
+  const row = await t.db
+    .insertInto('dissemination_session')
+    .values({
+      plan_id: planId,
+      unit_id: unitId,
+      held_on: '2019-03-01',
+      form: 'online',
+      title: 'Trực tuyến',
+      cadres: 1,
+      party_members: 0,
+      association_members: 0,
+      people: 0,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
 
 async function fingerprint(t: TestApp): Promise<string> {
   const { rows } = await sql<{ fp: string }>`

@@ -1,0 +1,270 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadActor } from '../../platform/auth/session.js';
+import { fixedClock } from '../../platform/clock.js';
+import { type Session, type TestApp, testApp, unitId } from '../../test-support/app.js';
+import { backends } from '../../test-support/db.js';
+import { DisseminationService } from './dissemination.service.js';
+
+const TODAY = '2026-11-20';
+const people = (cadres: number, partyMembers = 0, associationMembers = 0, p = 0) => ({
+  cadres,
+  partyMembers,
+  associationMembers,
+  people: p,
+});
+
+describe.each(backends())('dissemination on %s', (kind) => {
+  let t: TestApp;
+  let monitor: Session;
+  let officer: Session;
+  let planId: string;
+  let taXuaDu: string;
+  let taXuaWomen: string;
+  let hangChuWomen: string;
+  const clock = fixedClock(`${TODAY}T03:00:00Z`);
+  const record = (s: Session, body: object) =>
+    s.request({ method: 'POST', url: `/api/v1/plans/${planId}/dissemination/sessions`, payload: body });
+  const rollup = async (s: Session, query = '') => {
+    const res = await s.request({ method: 'GET', url: `/api/v1/plans/${planId}/dissemination${query}` });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json();
+  };
+  const auditCount = async () =>
+    Number(
+      (
+        await t.db
+          .selectFrom('audit_log')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where('entity_type', '=', 'dissemination_session')
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const sessionCount = async () =>
+    Number(
+      (
+        await t.db
+          .selectFrom('dissemination_session')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+
+  beforeAll(async () => {
+    t = await testApp(kind, 'demo', { clock });
+    monitor = await t.login('giamsat');
+    officer = await t.login('xa1-canbo');
+    planId = (await monitor.request({ method: 'GET', url: '/api/v1/plans' })).json().items[0].id;
+    taXuaDu = await unitId(t, 'xa-ta-xua-du');
+    taXuaWomen = await unitId(t, 'xa-ta-xua-hlhpn');
+    hangChuWomen = await unitId(t, 'xa-hang-chu-hlhpn');
+  });
+  afterAll(() => t.close());
+
+  it('an officer records a session; the district sees it counted and rolled up, each session once', async () => {
+    const before = await rollup(monitor);
+    expect(before.totals.sessions).toBe(0);
+    const pendingBefore = before.pending.total;
+    expect(pendingBefore).toBe(before.expected.total);
+
+    const mine = await rollup(officer);
+    expect(mine.recordable.map((u: { id: string }) => u.id).sort()).toEqual([taXuaDu, taXuaWomen].sort());
+
+    const res = await record(officer, {
+      unitId: taXuaDu,
+      heldOn: '2026-11-19',
+      form: 'conference',
+      title: 'Hội nghị quán triệt Kế hoạch 45-KH/HU',
+      participants: people(12, 40, 0, 0),
+      materials: 'Tài liệu hỏi – đáp',
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ version: 1, actions: ['dissemination.write'], unit: { id: taXuaDu } });
+    const second = await record(officer, {
+      unitId: taXuaWomen,
+      heldOn: '2026-11-20',
+      form: 'loudspeaker',
+      title: 'Phát thanh trên loa',
+      participants: people(0, 0, 30, 200),
+    });
+    expect(second.statusCode, second.body).toBe(201);
+
+    const after = await rollup(monitor);
+    expect(after.totals).toEqual({
+      sessions: 2,
+      participants: { cadres: 12, partyMembers: 40, associationMembers: 30, people: 200, total: 282 },
+    });
+    const byName = new Map(after.units.items.map((r: { unit: { name: string } }) => [r.unit.name, r]));
+    // The district's total holds its commune's two sessions; the commune's area holds both; each unit its own.
+    expect(byName.get('Huyện Bắc Yên')).toMatchObject({ own: { sessions: 0 }, total: { sessions: 2 } });
+    expect(byName.get('Xã Tà Xùa')).toMatchObject({
+      own: { sessions: 0 },
+      total: { sessions: 2, participants: { total: 282 } },
+    });
+    expect(byName.get('Đảng ủy xã Tà Xùa')).toMatchObject({
+      own: { sessions: 1, participants: { total: 52 } },
+      total: { sessions: 1 },
+    });
+    expect(after.units.total).toBe(after.units.items.length);
+    expect(after.expected.done).toBe(2);
+    expect(after.pending.total).toBe(pendingBefore - 2);
+    const pendingIds = after.pending.items.map((u: { id: string }) => u.id);
+    expect(pendingIds).not.toContain(taXuaDu);
+    expect(pendingIds).not.toContain(taXuaWomen);
+    expect(pendingIds).toContain(hangChuWomen);
+
+    // The officer's view is their commune only.
+    const own = await rollup(officer);
+    expect(own.expected).toEqual({ total: 2, done: 2 });
+    expect(own.pending.total).toBe(0);
+    expect(own.units.items.every((r: { unit: { name: string } }) => r.unit.name.includes('Tà Xùa'))).toBe(true);
+  });
+
+  it('pages the not-yet list and the roll-up', async () => {
+    const first = await rollup(monitor, '?pendingLimit=5&pendingOffset=0&limit=1');
+    const second = await rollup(monitor, '?pendingLimit=5&pendingOffset=5&limit=1&offset=1');
+    expect(first.pending.items).toHaveLength(5);
+    expect(first.units.items).toHaveLength(1);
+    expect(second.units.items[0].unit.id).not.toBe(first.units.items[0].unit.id);
+    const ids = new Set([...first.pending.items, ...second.pending.items].map((u: { id: string }) => u.id));
+    expect(ids.size).toBe(first.pending.items.length + second.pending.items.length);
+  });
+
+  it('edits with the version read; a stale edit is 409 with the current session, nothing lost', async () => {
+    const list = await officer.request({
+      method: 'GET',
+      url: `/api/v1/plans/${planId}/dissemination/sessions?unitId=${taXuaDu}`,
+    });
+    expect(list.statusCode).toBe(200);
+    const session = list.json().items[0];
+    const url = `/api/v1/dissemination-sessions/${session.id}`;
+    const edited = await officer.request({
+      method: 'PATCH',
+      url,
+      payload: { version: 1, participants: people(15, 40, 0, 0) },
+    });
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect(edited.json()).toMatchObject({ version: 2, participants: { cadres: 15 }, title: session.title });
+    const audits = await auditCount();
+    const stale = await officer.request({ method: 'PATCH', url, payload: { version: 1, title: 'Ghi đè' } });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json()).toMatchObject({
+      code: 'stale_version',
+      current: { version: 2, participants: { cadres: 15 } },
+    });
+    expect(stale.json().detail).toMatch(/buổi quán triệt/);
+    expect(await auditCount()).toBe(audits);
+  });
+
+  it('withdraws softly: kept with who and when, left out of the counts, no longer editable', async () => {
+    const list = (
+      await officer.request({
+        method: 'GET',
+        url: `/api/v1/plans/${planId}/dissemination/sessions?unitId=${taXuaWomen}`,
+      })
+    ).json();
+    const s = list.items[0];
+    const res = await officer.request({
+      method: 'POST',
+      url: `/api/v1/dissemination-sessions/${s.id}/withdraw`,
+      payload: { version: s.version, reason: 'Ghi nhầm kế hoạch' },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().withdrawn).toMatchObject({
+      by: { name: 'Hà Thị Dung (cán bộ xã Tà Xùa)' },
+      reason: 'Ghi nhầm kế hoạch',
+    });
+    const roll = await rollup(monitor);
+    expect(roll.totals.sessions).toBe(1);
+    expect(roll.pending.items.map((u: { id: string }) => u.id)).toContain(taXuaWomen);
+    const kept = (
+      await officer.request({
+        method: 'GET',
+        url: `/api/v1/plans/${planId}/dissemination/sessions?unitId=${taXuaWomen}&includeWithdrawn=true`,
+      })
+    ).json();
+    expect(kept.total).toBe(1);
+    expect(kept.items[0].withdrawn.at).toBe(`${TODAY}T03:00:00.000Z`);
+    const again = await officer.request({
+      method: 'PATCH',
+      url: `/api/v1/dissemination-sessions/${s.id}`,
+      payload: { version: 2, title: 'Sửa' },
+    });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().code).toBe('dissemination_withdrawn');
+  });
+
+  it('refuses bad input with a Vietnamese 4xx and changes nothing', async () => {
+    const base = {
+      unitId: taXuaDu,
+      heldOn: '2026-11-01',
+      form: 'online',
+      title: 'Trực tuyến',
+      participants: people(1),
+    };
+    const cases: [object, Session, number, string][] = [
+      [{ ...base, heldOn: '2026-11-21' }, officer, 400, 'dissemination_held_in_future'],
+      [{ ...base, heldOn: '2018-05-31' }, officer, 400, 'dissemination_held_before_plan'],
+      [{ ...base, heldOn: '2024-02-30' }, officer, 400, 'validation_failed'],
+      [{ ...base, participants: people(0) }, officer, 400, 'dissemination_no_participants'],
+      [{ ...base, participants: { ...people(1), people: -1 } }, officer, 400, 'validation_failed'],
+      [{ ...base, participants: { ...people(1), people: 1e12 } }, officer, 400, 'validation_failed'],
+      [{ ...base, form: 'radio' }, officer, 400, 'validation_failed'],
+      [{ ...base, title: '\u200b ' }, officer, 400, 'validation_failed'],
+      [{ ...base, unitId: '00000000-0000-4000-8000-000000000000' }, officer, 400, 'unknown_reference'],
+      [{ ...base, unitId: hangChuWomen }, officer, 403, 'not_granted_here'],
+      [base, monitor, 403, 'forbidden'],
+    ];
+    const sessions = await sessionCount();
+    const audits = await auditCount();
+    for (const [body, who, status, code] of cases) {
+      const res = await record(who, body);
+      expect(res.statusCode, `${JSON.stringify(body)} ${res.body}`).toBe(status);
+      expect(res.json().code).toBe(code);
+      expect(res.json().detail).toMatch(/\S/);
+    }
+    const bad = await officer.request({
+      method: 'POST',
+      url: `/api/v1/plans/${planId}/dissemination/sessions`,
+      payload: { ...base, title: 'a\u0000b' },
+    });
+    expect(bad.statusCode).toBe(400);
+    const forged = await officer.request({
+      method: 'PATCH',
+      url: '/api/v1/dissemination-sessions/00000000-0000-4000-8000-000000000000',
+      payload: { version: 1, title: 'x' },
+    });
+    expect(forged.statusCode).toBe(404);
+    const noPlan = await officer.request({
+      method: 'GET',
+      url: '/api/v1/plans/00000000-0000-4000-8000-000000000000/dissemination',
+    });
+    expect(noPlan.statusCode).toBe(404);
+    expect(await sessionCount()).toBe(sessions);
+    expect(await auditCount()).toBe(audits);
+  });
+
+  it('the service records a session for the demo with a given actor and clock', async () => {
+    const user = await t.db
+      .selectFrom('app_user')
+      .select('id')
+      .where('username', '=', 'xa1-truong')
+      .executeTakeFirstOrThrow();
+    const actor = await loadActor(t.db, user.id);
+    if (!actor) throw new Error('no actor');
+    const at = fixedClock('2026-10-05T02:00:00Z');
+    const s = await new DisseminationService(t.db, at).record({ actor }, planId, {
+      unitId: taXuaDu,
+      heldOn: '2026-10-05',
+      form: 'printed',
+      title: 'Phát tài liệu',
+      participants: people(0, 0, 0, 150),
+    });
+    expect(s.createdAt).toBe('2026-10-05T02:00:00.000Z');
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .select(['action', 'actor_name'])
+      .where('entity_id', '=', s.id)
+      .executeTakeFirstOrThrow();
+    expect(audit).toEqual({ action: 'dissemination.record', actor_name: 'xa1-truong' });
+  });
+});
