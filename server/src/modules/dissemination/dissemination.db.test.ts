@@ -267,4 +267,61 @@ describe.each(backends())('dissemination on %s', (kind) => {
       .executeTakeFirstOrThrow();
     expect(audit).toEqual({ action: 'dissemination.record', actor_name: 'xa1-truong' });
   });
+
+  it('odd input on real ids (NUL, odd dates, huge numbers, wrong types) never answers 5xx', async () => {
+    const real = (
+      await officer.request({ method: 'GET', url: `/api/v1/plans/${planId}/dissemination/sessions` })
+    ).json().items[0];
+    const odd: unknown[] = [
+      '\u0000',
+      'a\u0000b',
+      '\ud800',
+      '0000-01-01',
+      '2024-02-30',
+      '99999-01-01',
+      'tomorrow',
+      1e308,
+      -1,
+      2 ** 31,
+      2 ** 53,
+      3.5,
+      Number.MAX_SAFE_INTEGER,
+      null,
+      [],
+      {},
+      true,
+      'A'.repeat(100_000),
+    ];
+    const base = { unitId: taXuaDu, heldOn: '2026-11-01', form: 'online', title: 'x', participants: people(1) };
+    const fields = ['unitId', 'heldOn', 'form', 'title', 'materials', 'note', 'participants'];
+    const bodies: object[] = [];
+    for (const value of odd) {
+      for (const f of fields) bodies.push({ ...base, [f]: value });
+      for (const g of ['cadres', 'partyMembers', 'associationMembers', 'people'])
+        bodies.push({ ...base, participants: { ...people(1), [g]: value } });
+    }
+    const sessions = await sessionCount();
+    let valid = 0; // an odd value in an optional field (materials: null) is still a valid session
+    for (const body of bodies) {
+      const created = await record(officer, body);
+      expect(created.statusCode, JSON.stringify(body).slice(0, 200)).toBeLessThan(500);
+      if (created.statusCode < 300) valid++;
+      const edited = await officer.request({
+        method: 'PATCH',
+        url: `/api/v1/dissemination-sessions/${real.id}`,
+        payload: { ...body, version: real.version },
+      });
+      expect(edited.statusCode, JSON.stringify(body).slice(0, 200)).toBeLessThan(500);
+    }
+    for (const q of ['%00', '-1', '1e309', 'A'.repeat(5000), '99999999999999999999', '2024-02-30']) {
+      for (const name of ['limit', 'offset', 'pendingLimit', 'pendingOffset', 'unitId', 'includeWithdrawn']) {
+        for (const path of ['dissemination', 'dissemination/sessions']) {
+          const res = await monitor.request({ method: 'GET', url: `/api/v1/plans/${planId}/${path}?${name}=${q}` });
+          expect(res.statusCode, `${path}?${name}=${q.slice(0, 20)}`).toBeLessThan(500);
+        }
+      }
+    }
+    expect(await sessionCount()).toBe(sessions + valid);
+    expect(valid).toBeLessThan(bodies.length / 4);
+  });
 });
