@@ -3846,6 +3846,629 @@ export type paths = {
       };
     };
   };
+  "/api/v1/plans/{id}/dissemination": {
+    /** Quán triệt một kế hoạch: tổng số buổi và người tham dự, cộng dồn theo đơn vị, và các đơn vị chưa quán triệt */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          offset?: number;
+          pendingLimit?: number;
+          pendingOffset?: number;
+        };
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              plan: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                symbol: string | null;
+                issuedOn: string | null;
+              };
+              totals: {
+                sessions: number;
+                participants: {
+                  cadres: number;
+                  partyMembers: number;
+                  associationMembers: number;
+                  people: number;
+                  total: number;
+                };
+              };
+              expected: {
+                total: number;
+                done: number;
+              };
+              units: {
+                items: ({
+                    unit: {
+                      /** Format: uuid */
+                      id: string;
+                      name: string;
+                      kind: string;
+                      depth: number;
+                      /** Format: uuid */
+                      parentId: string | null;
+                    };
+                    own: {
+                      sessions: number;
+                      participants: {
+                        cadres: number;
+                        partyMembers: number;
+                        associationMembers: number;
+                        people: number;
+                        total: number;
+                      };
+                    };
+                    total: {
+                      sessions: number;
+                      participants: {
+                        cadres: number;
+                        partyMembers: number;
+                        associationMembers: number;
+                        people: number;
+                        total: number;
+                      };
+                    };
+                  })[];
+                total: number;
+                limit: number;
+                offset: number;
+              };
+              pending: {
+                items: ({
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                    /** @enum {string} */
+                    reason: "assigned" | "cascade" | "both";
+                  })[];
+                total: number;
+                limit: number;
+                offset: number;
+              };
+              recordable: {
+                  /** Format: uuid */
+                  id: string;
+                  name: string;
+                }[];
+            };
+          };
+        };
+        /** @description Dữ liệu không hợp lệ (validation_failed, invalid_json…) */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không có quyền, ngoài phạm vi, hoặc thiếu/sai x-csrf-token */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không tìm thấy */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Quá nhiều yêu cầu */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Cơ sở dữ liệu tạm thời không sẵn sàng (Retry-After) */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/plans/{id}/dissemination/sessions": {
+    /** Các buổi quán triệt kế hoạch trong phạm vi của người dùng, từng trang */
+    get: {
+      parameters: {
+        query?: {
+          unitId?: string;
+          includeWithdrawn?: "0" | "1" | "true" | "false";
+          limit?: number;
+          offset?: number;
+        };
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  /** Format: uuid */
+                  id: string;
+                  /** Format: uuid */
+                  planId: string;
+                  unit: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                  };
+                  heldOn: string;
+                  /** @enum {string} */
+                  form: "conference" | "online" | "loudspeaker" | "printed" | "other";
+                  title: string;
+                  participants: {
+                    cadres: number;
+                    partyMembers: number;
+                    associationMembers: number;
+                    people: number;
+                  };
+                  materials: string | null;
+                  note: string | null;
+                  createdAt: string;
+                  createdBy: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                  } | null;
+                  updatedAt: string;
+                  withdrawn: ({
+                    at: string;
+                    by: {
+                      /** Format: uuid */
+                      id: string;
+                      name: string;
+                    } | null;
+                    reason: string | null;
+                  }) | null;
+                  version: number;
+                  actions: string[];
+                })[];
+              total: number;
+              limit: number;
+              offset: number;
+            };
+          };
+        };
+        /** @description Dữ liệu không hợp lệ (validation_failed, invalid_json…) */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không có quyền, ngoài phạm vi, hoặc thiếu/sai x-csrf-token */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không tìm thấy */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Quá nhiều yêu cầu */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Cơ sở dữ liệu tạm thời không sẵn sàng (Retry-After) */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Ghi nhận một buổi quán triệt kế hoạch của một đơn vị */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** Format: uuid */
+            unitId: string;
+            /** Format: date */
+            heldOn: string;
+            /** @enum {string} */
+            form: "conference" | "online" | "loudspeaker" | "printed" | "other";
+            title: string;
+            participants: {
+              cadres: number;
+              partyMembers: number;
+              associationMembers: number;
+              people: number;
+            };
+            materials?: string | null;
+            note?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              planId: string;
+              unit: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              };
+              heldOn: string;
+              /** @enum {string} */
+              form: "conference" | "online" | "loudspeaker" | "printed" | "other";
+              title: string;
+              participants: {
+                cadres: number;
+                partyMembers: number;
+                associationMembers: number;
+                people: number;
+              };
+              materials: string | null;
+              note: string | null;
+              createdAt: string;
+              createdBy: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              } | null;
+              updatedAt: string;
+              withdrawn: ({
+                at: string;
+                by: {
+                  /** Format: uuid */
+                  id: string;
+                  name: string;
+                } | null;
+                reason: string | null;
+              }) | null;
+              version: number;
+              actions: string[];
+            };
+          };
+        };
+        /** @description Dữ liệu không hợp lệ (validation_failed, invalid_json…) */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không có quyền, ngoài phạm vi, hoặc thiếu/sai x-csrf-token */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không tìm thấy */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Xung đột: trùng lặp hoặc bản ghi đã bị người khác sửa */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Nội dung quá lớn */
+        413: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Kiểu nội dung không được hỗ trợ */
+        415: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Quá nhiều yêu cầu */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Cơ sở dữ liệu tạm thời không sẵn sàng (Retry-After) */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/dissemination-sessions/{id}": {
+    /** Sửa một buổi quán triệt (gửi kèm phiên bản đã đọc) */
+    patch: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            version: number;
+            /** Format: date */
+            heldOn?: string;
+            /** @enum {string} */
+            form?: "conference" | "online" | "loudspeaker" | "printed" | "other";
+            title?: string;
+            participants?: {
+              cadres: number;
+              partyMembers: number;
+              associationMembers: number;
+              people: number;
+            };
+            materials?: string | null;
+            note?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              planId: string;
+              unit: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              };
+              heldOn: string;
+              /** @enum {string} */
+              form: "conference" | "online" | "loudspeaker" | "printed" | "other";
+              title: string;
+              participants: {
+                cadres: number;
+                partyMembers: number;
+                associationMembers: number;
+                people: number;
+              };
+              materials: string | null;
+              note: string | null;
+              createdAt: string;
+              createdBy: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              } | null;
+              updatedAt: string;
+              withdrawn: ({
+                at: string;
+                by: {
+                  /** Format: uuid */
+                  id: string;
+                  name: string;
+                } | null;
+                reason: string | null;
+              }) | null;
+              version: number;
+              actions: string[];
+            };
+          };
+        };
+        /** @description Dữ liệu không hợp lệ (validation_failed, invalid_json…) */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không có quyền, ngoài phạm vi, hoặc thiếu/sai x-csrf-token */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không tìm thấy */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Xung đột: trùng lặp hoặc bản ghi đã bị người khác sửa */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Nội dung quá lớn */
+        413: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Kiểu nội dung không được hỗ trợ */
+        415: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Quá nhiều yêu cầu */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Cơ sở dữ liệu tạm thời không sẵn sàng (Retry-After) */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/dissemination-sessions/{id}/withdraw": {
+    /** Rút lại một buổi quán triệt (giữ lại trong lịch sử, không còn được tính) */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            version: number;
+            reason?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              planId: string;
+              unit: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              };
+              heldOn: string;
+              /** @enum {string} */
+              form: "conference" | "online" | "loudspeaker" | "printed" | "other";
+              title: string;
+              participants: {
+                cadres: number;
+                partyMembers: number;
+                associationMembers: number;
+                people: number;
+              };
+              materials: string | null;
+              note: string | null;
+              createdAt: string;
+              createdBy: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              } | null;
+              updatedAt: string;
+              withdrawn: ({
+                at: string;
+                by: {
+                  /** Format: uuid */
+                  id: string;
+                  name: string;
+                } | null;
+                reason: string | null;
+              }) | null;
+              version: number;
+              actions: string[];
+            };
+          };
+        };
+        /** @description Dữ liệu không hợp lệ (validation_failed, invalid_json…) */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không có quyền, ngoài phạm vi, hoặc thiếu/sai x-csrf-token */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không tìm thấy */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Xung đột: trùng lặp hoặc bản ghi đã bị người khác sửa */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Nội dung quá lớn */
+        413: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Kiểu nội dung không được hỗ trợ */
+        415: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Quá nhiều yêu cầu */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Cơ sở dữ liệu tạm thời không sẵn sàng (Retry-After) */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
 };
 
 export type webhooks = Record<string, never>;

@@ -16,6 +16,7 @@ const UnitPage = lazy(() => import('../features/units/UnitPage'));
 const AuditPage = lazy(() => import('../features/audit/AuditPage'));
 const UsersPage = lazy(() => import('../features/users/UsersPage'));
 const JobsPage = lazy(() => import('../features/jobs/JobsPage'));
+const DisseminationPage = lazy(() => import('../features/dissemination/DisseminationPage'));
 const NotFoundPage = lazy(() => import('../features/errors/NotFoundPage'));
 
 export function AppRoutes() {
@@ -41,6 +42,7 @@ export function AppRoutes() {
             }
           />
           <Route path="plans/:id" element={<PlanPage />} />
+          <Route path="plans/:id/dissemination" element={<DisseminationPage />} />
           <Route path="documents" element={<DocumentsPage />} />
           <Route path="documents/:id" element={<DocumentPage />} />
           <Route path="units" element={<UnitsPage />} />

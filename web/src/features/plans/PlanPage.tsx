@@ -116,6 +116,10 @@ function DocumentHeader({ plan }: { plan: PlanDetail }) {
           <Link to={`/documents/${doc.id}`} data-testid="view-cascade">
             {t('plan.viewCascade')}
           </Link>
+          {' · '}
+          <Link to={`/plans/${plan.id}/dissemination`} data-testid="view-dissemination">
+            {t('dissemination.link')}
+          </Link>
         </div>
       ) : null}
     </Card>
