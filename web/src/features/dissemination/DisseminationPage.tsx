@@ -395,6 +395,7 @@ function Sessions({ planId }: { planId: string }) {
   const [page, setPage] = useState(1);
   const [withdrawnToo, setWithdrawnToo] = useState(false);
   const [editing, setEditing] = useState<SessionItem | null>(null);
+  const isMobile = useIsMobile();
   const sessions = useSessions(planId, {
     limit: SESSIONS_PAGE,
     offset: (page - 1) * SESSIONS_PAGE,
@@ -410,16 +411,15 @@ function Sessions({ planId }: { planId: string }) {
           {data ? <span className="tk-count">{data.total}</span> : null}
         </span>
       }
-      extra={
-        <span className="tk-small">
-          <Switch size="small" id="dissemination-withdrawn" checked={withdrawnToo} onChange={setWithdrawnToo} />{' '}
-          <label htmlFor="dissemination-withdrawn">{t('dissemination.showWithdrawn')}</label>
-        </span>
-      }
       data-testid="dissemination-sessions"
     >
+      <div className="tk-small" style={{ marginBottom: 8 }}>
+        <Switch size="small" id="dissemination-withdrawn" checked={withdrawnToo} onChange={setWithdrawnToo} />{' '}
+        <label htmlFor="dissemination-withdrawn">{t('dissemination.showWithdrawn')}</label>
+      </div>
       {sessions.isError ? <ErrorResult error={sessions.error} onRetry={() => void sessions.refetch()} /> : null}
       <List
+        itemLayout={isMobile ? 'vertical' : 'horizontal'}
         loading={sessions.isPending}
         dataSource={data?.items ?? []}
         locale={{ emptyText: <Empty description={t('dissemination.listEmpty')} /> }}
