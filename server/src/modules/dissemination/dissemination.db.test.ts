@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '../../platform/access.js';
 import { loadActor } from '../../platform/auth/session.js';
 import { fixedClock } from '../../platform/clock.js';
 import { type Session, type TestApp, testApp, unitId } from '../../test-support/app.js';
 import { backends } from '../../test-support/db.js';
+import { OrganizationsService } from '../organizations/organizations.service.js';
+import { UsersService } from '../users/users.service.js';
 import { DisseminationService } from './dissemination.service.js';
 
 const TODAY = '2026-11-20';
@@ -323,5 +326,72 @@ describe.each(backends())('dissemination on %s', (kind) => {
     }
     expect(await sessionCount()).toBe(sessions + valid);
     expect(valid).toBeLessThan(bodies.length / 4);
+  });
+
+  it('a unit assigned a task from outside the plan’s territory records and reads its own sessions', async () => {
+    const btv = await unitId(t, 'tinh-uy-btv');
+    const task = await t.db
+      .selectFrom('plan_node')
+      .select('id')
+      .where('plan_id', '=', planId)
+      .where('kind', '=', 'task')
+      .executeTakeFirstOrThrow();
+    await t.db
+      .insertInto('assignment')
+      .values({
+        task_id: task.id,
+        position: 999,
+        organization: 'Ban Thường vụ Tỉnh ủy',
+        role: 'coordinate',
+        unit_id: btv,
+      })
+      .execute();
+    await new UsersService(t.db).create(
+      { actor: SYSTEM_ACTOR },
+      {
+        username: 'tinh-canbo',
+        displayName: 'Cán bộ Văn phòng Tỉnh ủy',
+        password: 'mat-khau-thu-nghiem',
+        grants: [{ role: 'unit_officer', unitId: btv }],
+      },
+    );
+    const provincial = await t.login('tinh-canbo', 'mat-khau-thu-nghiem');
+    // Not a reader of the district's plan …
+    const refused = await provincial.request({ method: 'GET', url: `/api/v1/plans/${planId}/dissemination` });
+    expect(refused.statusCode).toBe(403);
+    // … but of its own unit's sessions of it.
+    const created = await record(provincial, {
+      unitId: btv,
+      heldOn: '2026-11-10',
+      form: 'online',
+      title: 'Quán triệt trực tuyến',
+      participants: people(9),
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const own = await provincial.request({
+      method: 'GET',
+      url: `/api/v1/plans/${planId}/dissemination/sessions?unitId=${btv}`,
+    });
+    expect(own.statusCode, own.body).toBe(200);
+    expect(own.json().total).toBe(1);
+    const all = await provincial.request({ method: 'GET', url: `/api/v1/plans/${planId}/dissemination/sessions` });
+    expect(all.statusCode).toBe(403);
+    // A unit of theirs neither in the territory nor assigned is refused, and so is one not theirs.
+    const team = await new OrganizationsService(t.db).create(
+      { actor: SYSTEM_ACTOR },
+      {
+        code: 'tinh-uy-btv-to',
+        parentId: btv,
+        kind: 'party_branch',
+        level: 'province',
+        name: 'Tổ giúp việc Ban Thường vụ',
+      },
+    );
+    const body = { heldOn: '2026-11-10', form: 'online', title: 'Quán triệt', participants: people(2) };
+    const outside = await record(provincial, { ...body, unitId: team.id });
+    expect(outside.statusCode).toBe(400);
+    expect(outside.json().code).toBe('dissemination_unit_outside_plan');
+    const notTheirs = await record(provincial, { ...body, unitId: await unitId(t, 'tinh-uy-tt') });
+    expect(notTheirs.statusCode).toBe(403);
   });
 });

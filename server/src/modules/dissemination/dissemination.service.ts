@@ -132,6 +132,19 @@ export class DisseminationService {
   }
 
   /**
+   * A unit's sessions of a plan are read by whoever reads the plan or the unit (a unit outside
+   * the plan's territory that is assigned one of its tasks reads and records its own).
+   */
+  private async planSeenFrom(db: Db, actor: Actor, planId: string, unitPath: string | null): Promise<PlanRow> {
+    const plan = await plansRepo.findPlan(db, planId);
+    if (!plan) throw notFound('plan');
+    if (unitPath === null || !policy.canReadUnit(actor, unitPath)) {
+      policy.assertCanReadPlan(actor, { ownerPath: plan.owner_path, scopePath: plan.scope_path });
+    }
+    return plan;
+  }
+
+  /**
    * The units the cascade expects to answer the plan's document (documents.service coverage:
    * the leading bodies of its territory's sub-areas and the branches under its own committee),
    * computed for the whole territory; the lists below filter them to the viewer in SQL.
@@ -212,7 +225,9 @@ export class DisseminationService {
     planId: string,
     query: { unitId?: string | undefined; includeWithdrawn: boolean; limit: number; offset: number },
   ) {
-    await this.readablePlan(this.db, actor, planId);
+    const unit = query.unitId ? await repo.findUnit(this.db, query.unitId) : undefined;
+    if (query.unitId && !unit) throw new AppError(400, 'unknown_reference', { entity: 'unit', value: query.unitId });
+    await this.planSeenFrom(this.db, actor, planId, unit?.path ?? null);
     const filter = {
       planId,
       unitId: query.unitId,
@@ -256,9 +271,10 @@ export class DisseminationService {
    */
   async record(ctx: Ctx, planId: string, input: RecordSessionInput): Promise<SessionValue> {
     return this.db.transaction().execute(async (trx) => {
-      const plan = await this.readablePlan(trx, ctx.actor, planId);
+      if (!(await plansRepo.findPlan(trx, planId))) throw notFound('plan');
       const unit = await repo.findUnit(trx, input.unitId);
       if (!unit) throw new AppError(400, 'unknown_reference', { entity: 'unit', value: input.unitId });
+      const plan = await this.planSeenFrom(trx, ctx.actor, planId, unit.path);
       policy.assertCanWrite(ctx.actor, unit.path);
       if (!this.inPlanTerritory(plan, unit.path) && !(await repo.isAssigned(trx, planId, unit.id))) {
         throw new AppError(400, 'dissemination_unit_outside_plan', { unit: unit.name });
