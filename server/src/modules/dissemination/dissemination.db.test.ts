@@ -6,6 +6,7 @@ import { type Session, type TestApp, testApp, unitId } from '../../test-support/
 import { backends } from '../../test-support/db.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import { UsersService } from '../users/users.service.js';
+import * as repo from './dissemination.repository.js';
 import { DisseminationService } from './dissemination.service.js';
 
 const TODAY = '2026-11-20';
@@ -393,5 +394,12 @@ describe.each(backends())('dissemination on %s', (kind) => {
     expect(outside.json().code).toBe('dissemination_unit_outside_plan');
     const notTheirs = await record(provincial, { ...body, unitId: await unitId(t, 'tinh-uy-tt') });
     expect(notTheirs.statusCode).toBe(403);
+  });
+
+  it('counts the expected units of a cascade of any size (one array parameter, not 65,535 at most)', async () => {
+    const many = Array.from({ length: 70_000 }, (_, n) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`);
+    const counted = await repo.countExpected(t.db, planId, [...many, taXuaDu], TODAY, null);
+    const plain = await repo.countExpected(t.db, planId, [taXuaDu], TODAY, null);
+    expect(counted).toEqual(plain);
   });
 });

@@ -233,6 +233,9 @@ export async function countRollup(db: Db, planId: string, scopePath: string, pre
  * viewer reads — each once. `done`: a live session of the plan was recorded by the unit or by a
  * unit inside it.
  */
+/** `u.id` is one of the ids: one array parameter, however many (an `in` list is bounded by 65,535 parameters). */
+const anyOf = (ids: string[]) => sql<SqlBool>`u.id = any(${ids}::uuid[])`;
+
 function expected(db: Db, planId: string, cascadeIds: string[], today: string, prefixes: string[] | null) {
   return db
     .selectFrom('org_unit as u')
@@ -247,7 +250,7 @@ function expected(db: Db, planId: string, cascadeIds: string[], today: string, p
             .where('n.plan_id', '=', planId),
         )
         .as('assigned'),
-      (cascadeIds.length > 0 ? eb('u.id', 'in', cascadeIds) : eb.lit(false)).as('cascade'),
+      anyOf(cascadeIds).as('cascade'),
       eb
         .exists(
           eb
@@ -272,7 +275,7 @@ function expected(db: Db, planId: string, cascadeIds: string[], today: string, p
             .where('n.plan_id', '=', planId)
             .where('a.unit_id', 'is not', null),
         ),
-        ...(cascadeIds.length > 0 ? [eb('u.id', 'in', cascadeIds)] : []),
+        anyOf(cascadeIds),
       ]),
     )
     .where((eb) => eb.or([eb('u.valid_from', 'is', null), eb('u.valid_from', '<=', today)]))
