@@ -33,13 +33,13 @@ describe('dissemination in Chromium', () => {
     expect(await phone.getByTestId('total-sessions').textContent()).toContain('0');
 
     const form = phone.getByTestId('dissemination-record');
-    await form.locator('#heldOn').click();
-    await form.locator('#heldOn').fill(todayVi());
-    await form.locator('#heldOn').press('Enter');
-    await form.locator('#title').fill('Hội nghị quán triệt Kế hoạch 45-KH/HU tại xã Tà Xùa');
-    await form.locator('#participants_cadres').fill('7');
-    await form.locator('#participants_associationMembers').fill('45');
-    await form.locator('#materials').fill('Tài liệu hỏi – đáp về Chỉ thị 21');
+    await form.locator('#record_heldOn').click();
+    await form.locator('#record_heldOn').fill(todayVi());
+    await form.locator('#record_heldOn').press('Enter');
+    await form.locator('#record_title').fill('Hội nghị quán triệt Kế hoạch 45-KH/HU tại xã Tà Xùa');
+    await form.locator('#record_participants_cadres').fill('7');
+    await form.locator('#record_participants_associationMembers').fill('45');
+    await form.locator('#record_materials').fill('Tài liệu hỏi – đáp về Chỉ thị 21');
     await form.getByTestId('dissemination-save').click();
     await expect.poll(() => phone.getByTestId('total-sessions').textContent()).toContain('1');
     expect(await phone.getByTestId('total-participants').textContent()).toContain('52');
@@ -49,6 +49,13 @@ describe('dissemination in Chromium', () => {
     expect(await phone.getByTestId('dissemination-pending').textContent()).not.toContain(
       'Hội Liên hiệp Phụ nữ xã Tà Xùa',
     );
+    // Edit it: one more cadre.
+    await phone.getByTestId('dissemination-session').getByRole('button', { name: 'Sửa' }).click();
+    const modal = phone.locator('.ant-modal');
+    await modal.locator('#edit_participants_cadres').fill('8');
+    await modal.getByRole('button', { name: 'Lưu' }).click();
+    await expect.poll(() => phone.getByTestId('total-participants').textContent()).toContain('53');
+    await expect.poll(() => phone.locator('.ant-modal:visible').count()).toBe(0);
     const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await settled(phone);
@@ -62,8 +69,8 @@ describe('dissemination in Chromium', () => {
     await expect.poll(() => desk.getByTestId('total-sessions').textContent()).toContain('1');
     const rollup = desk.getByTestId('dissemination-rollup');
     const district = rollup.locator('tr', { hasText: 'Huyện Bắc Yên' });
-    expect(await district.textContent()).toContain('52');
-    expect(await rollup.locator('tr', { hasText: 'Xã Tà Xùa' }).first().textContent()).toContain('52');
+    expect(await district.textContent()).toContain('53');
+    expect(await rollup.locator('tr', { hasText: 'Xã Tà Xùa' }).first().textContent()).toContain('53');
     const pending = await desk.getByTestId('dissemination-pending').textContent();
     expect(pending).not.toContain('Hội Liên hiệp Phụ nữ xã Tà Xùa');
     expect(pending).toContain('Hội Liên hiệp Phụ nữ xã Hang Chú');

@@ -168,7 +168,7 @@ function RecordCard({ planId, units }: { planId: string; units: Rollup['recordab
   return (
     <Card title={t('dissemination.record')} data-testid="dissemination-record">
       <Typography.Paragraph type="secondary">{t('dissemination.recordHelp')}</Typography.Paragraph>
-      <Form form={form} layout="vertical" initialValues={initial} onFinish={submit}>
+      <Form form={form} name="record" layout="vertical" initialValues={initial} onFinish={submit}>
         <SessionFields units={units} />
         <Button type="primary" htmlType="submit" loading={record.isPending} data-testid="dissemination-save">
           {t('dissemination.save')}
@@ -381,7 +381,7 @@ function EditModal({ planId, session, onClose }: { planId: string; session: Sess
           edit.reset();
         }}
       />
-      <Form form={form} layout="vertical" initialValues={valuesOf(session)} onFinish={save}>
+      <Form form={form} name="edit" layout="vertical" initialValues={valuesOf(session)} onFinish={save}>
         <SessionFields />
       </Form>
     </Modal>
