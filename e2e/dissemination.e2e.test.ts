@@ -8,7 +8,11 @@ function todayVi(): string {
   return `${d}/${m}/${y}`;
 }
 
-const settled = (page: Page) => expect.poll(() => page.locator('.ant-spin-blur, .ant-spin-spinning').count()).toBe(0);
+/** No spinner left, and its fade-out (0.3 s) over before a screenshot. */
+const settled = async (page: Page) => {
+  await expect.poll(() => page.locator('.ant-spin-blur, .ant-spin-spinning').count()).toBe(0);
+  await page.waitForTimeout(400);
+};
 
 describe('dissemination in Chromium', () => {
   let server: DemoServer;
