@@ -377,6 +377,11 @@ describe.each(backends())('dissemination on %s', (kind) => {
     expect(own.json().total).toBe(1);
     const all = await provincial.request({ method: 'GET', url: `/api/v1/plans/${planId}/dissemination/sessions` });
     expect(all.statusCode).toBe(403);
+    // The administrator reads both the district and the province: the session is in the totals and has its row.
+    const admin = await rollup(await t.login('admin'));
+    const row = admin.units.items.find((r: { unit: { id: string } }) => r.unit.id === btv);
+    expect(row).toMatchObject({ own: { sessions: 1, participants: { total: 9 } }, total: { sessions: 1 } });
+    expect(admin.units.items.some((r: { unit: { name: string } }) => r.unit.name === 'Tỉnh Sơn La')).toBe(false);
     // A unit of theirs neither in the territory nor assigned is refused, and so is one not theirs.
     const team = await new OrganizationsService(t.db).create(
       { actor: SYSTEM_ACTOR },

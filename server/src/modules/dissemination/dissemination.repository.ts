@@ -179,16 +179,19 @@ export function totalsOfPlan(db: Db, planId: string, prefixes: string[] | null) 
  * Only units the viewer reads are listed. Tree order (by path), one page.
  */
 function rollupRows(db: Db, planId: string, scopePath: string, prefixes: string[] | null) {
-  return db
-    .selectFrom('dissemination_session as s')
-    .innerJoin('org_unit as su', 'su.id', 's.unit_id')
-    .innerJoin('org_unit as a', (join) =>
-      join.on(sql<SqlBool>`a.id = any(string_to_array(trim(both '/' from su.path), '/')::uuid[])`),
-    )
-    .where('s.plan_id', '=', planId)
-    .where('s.withdrawn_at', 'is', null)
-    .where('a.path', 'like', `${escapeLike(scopePath)}%`)
-    .where((eb) => within(eb, 'a.path', prefixes));
+  return (
+    db
+      .selectFrom('dissemination_session as s')
+      .innerJoin('org_unit as su', 'su.id', 's.unit_id')
+      .innerJoin('org_unit as a', (join) =>
+        join.on(sql<SqlBool>`a.id = any(string_to_array(trim(both '/' from su.path), '/')::uuid[])`),
+      )
+      .where('s.plan_id', '=', planId)
+      .where('s.withdrawn_at', 'is', null)
+      // Ancestors inside the plan's territory; a unit outside it (assigned a task) has its own row.
+      .where((eb) => eb.or([eb('a.path', 'like', `${escapeLike(scopePath)}%`), eb('a.id', '=', eb.ref('su.id'))]))
+      .where((eb) => within(eb, 'a.path', prefixes))
+  );
 }
 
 export function rollup(
