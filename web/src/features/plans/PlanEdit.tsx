@@ -22,7 +22,6 @@ import type { Assignment, PlanDetail, PlanNode, SectionNode, TaskNode } from '..
 import { allows } from '../../app/auth';
 import { useErrorMessage } from '../../components/ErrorResult';
 import { IsoDatePicker } from '../../components/IsoDatePicker';
-import { RoleTag } from '../../components/RoleTag';
 import { StaleVersionAlert, staleCurrent } from '../../components/StaleVersionAlert';
 import { UnitSelect } from '../../components/UnitSelect';
 import { formatDate } from '../../i18n/format';
@@ -608,9 +607,7 @@ function AssignmentsModal({ planId, task, onClose }: { planId: string; task: Tas
         </Space>
         <ErrorLine error={add.error} />
       </div>
-      <div className="tk-muted tk-small">
-        <RoleTag role={role} /> {t('planEdit.assignHelp')}
-      </div>
+      <div className="tk-muted tk-small">{t('planEdit.assignHelp')}</div>
     </Modal>
   );
 }

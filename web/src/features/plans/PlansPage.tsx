@@ -44,7 +44,7 @@ export default function PlansPage() {
   // A withdrawn or replaced plan stays listed, marked (plans/PlanEdit.tsx).
   const ended = (plan: PlanSummary) =>
     plan.status === 'active' ? null : (
-      <Tag color="default" className="tk-inline-tag" data-testid="plan-ended">
+      <Tag color="default" data-testid="plan-ended">
         {t(`plans.status.${plan.status}`)}
       </Tag>
     );
