@@ -168,6 +168,14 @@ describe.each(backends())('plan editing on %s', (kind) => {
     });
     expect(cycle.statusCode).toBe(400);
     expect(cycle.json().code).toBe('node_cycle');
+    // The plan's date cannot move past a deadline of a task that still applies.
+    const later = await monitor.request({
+      method: 'PATCH',
+      url: `/api/v1/plans/${planId}`,
+      payload: { date: '2027-01-01' },
+    });
+    expect(later.statusCode).toBe(400);
+    expect(later.json().code).toBe('deadline_before_plan');
     // Cancel: the task stays, cancelled, and takes no more edits.
     const nodes = await count('plan_node');
     const cancel = await monitor.request({
