@@ -133,6 +133,40 @@ describe('editing a plan in Chromium', () => {
     await page.close();
   });
 
+  it('an edit made from an old version shows the current values, and saves once they are loaded', async () => {
+    const page = await browser.newPage({ viewport: { width: 360, height: 800 }, locale: 'vi-VN' });
+    await login(page, server.baseUrl, 'giamsat');
+    await page.goto(`${server.baseUrl}/plans/${planId}`);
+    await page.getByTestId('plan-edit-toggle').click();
+    const row = page.locator('.tk-tree-task', { has: page.locator('[data-ref="IV.1280"]') });
+    await row.getByTestId('node-edit').click();
+    await page.getByTestId('node-title').fill('Sơ kết (bản của tôi)');
+    // Meanwhile someone else changes the task.
+    const task = await server.db
+      .selectFrom('plan_node')
+      .select('id')
+      .where('plan_id', '=', planId)
+      .where('label', '=', 'IV.1280')
+      .executeTakeFirstOrThrow();
+    await server.db
+      .updateTable('plan_node')
+      .set((eb) => ({ title: 'Sơ kết (bản của người khác)', version: eb('version', '+', 1) }))
+      .where('id', '=', task.id)
+      .execute();
+    await page.getByTestId('node-save').click();
+    const alert = page.getByTestId('stale-version');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('Sơ kết (bản của người khác)');
+    await view(page, 'plan-edit-stale-phone');
+    await alert.getByRole('button').click();
+    await page.getByTestId('node-title').fill('Sơ kết (đã xem bản mới)');
+    await page.getByTestId('node-save').click();
+    await expect
+      .poll(() => page.locator('[data-testid="task"][data-ref="IV.1280"]').textContent())
+      .toContain('Sơ kết (đã xem bản mới)');
+    await page.close();
+  });
+
   it('giamsat withdraws the plan after confirming: the page says so, nothing is editable, the list marks it', async () => {
     const page = await browser.newPage({ viewport: { width: 360, height: 800 }, locale: 'vi-VN' });
     await login(page, server.baseUrl, 'giamsat');
