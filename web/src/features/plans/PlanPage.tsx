@@ -177,81 +177,81 @@ export default function PlanPage() {
   const signer = data.signer;
 
   return (
-    <PlanEditProvider plan={data} editing={editing && data.status === 'active'}>
-      <div className="tk-stack">
-        <Breadcrumb
-          items={[{ title: <Link to="/plans">{t('plans.title')}</Link> }, { title: doc.symbol || t('plan.noNumber') }]}
-        />
-        <DocumentHeader plan={data} />
-        <PlanStatusBanner plan={data} />
-        <PlanEditBar plan={data} editing={editing} onToggle={setEditing} />
+    <div className="tk-stack">
+      <Breadcrumb
+        items={[{ title: <Link to="/plans">{t('plans.title')}</Link> }, { title: doc.symbol || t('plan.noNumber') }]}
+      />
+      <DocumentHeader plan={data} />
+      <PlanStatusBanner plan={data} />
+      <PlanEditBar plan={data} editing={editing} onToggle={setEditing} />
 
-        <Section title={t('plan.references')} count={data.references.length} testId="references">
-          <ReferenceList references={data.references} />
+      <Section title={t('plan.references')} count={data.references.length} testId="references">
+        <ReferenceList references={data.references} />
+      </Section>
+
+      {data.objectives.length > 0 ? (
+        <Section title={t('plan.objectives')} testId="objectives">
+          <ol className="tk-objectives">
+            {data.objectives.map((objective, index) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: objectives are plain text in document order
+              <li key={index}>{objective}</li>
+            ))}
+          </ol>
         </Section>
+      ) : null}
 
-        {data.objectives.length > 0 ? (
-          <Section title={t('plan.objectives')} testId="objectives">
-            <ol className="tk-objectives">
-              {data.objectives.map((objective, index) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: objectives are plain text in document order
-                <li key={index}>{objective}</li>
-              ))}
-            </ol>
-          </Section>
-        ) : null}
-
-        <Section title={t('plan.tasks')} count={data.taskCount} testId="tasks">
-          {data.taskCount === 0 ? <Empty description={t('plan.noTasks')} /> : null}
+      <Section title={t('plan.tasks')} count={data.taskCount} testId="tasks">
+        {data.taskCount === 0 ? <Empty description={t('plan.noTasks')} /> : null}
+        <PlanEditProvider plan={data} editing={editing && data.status === 'active'}>
           <PlanTree planId={data.id} nodes={data.tree} depth={0} />
-        </Section>
+        </PlanEditProvider>
+      </Section>
 
-        {data.addressees.length > 0 || data.recipients.length > 0 || signer ? (
-          <Card className="tk-section" data-testid="closing">
-            <div className="tk-closing">
-              <div className="tk-recipients">
-                {data.addressees.length > 0 ? (
-                  <>
-                    <div className="tk-closing-label">{t('plan.addressees')}</div>
-                    <ul className="tk-dash-list">
-                      {data.addressees.map((name) => (
-                        <li key={name}>{name}</li>
-                      ))}
-                    </ul>
-                  </>
-                ) : null}
-                {data.recipients.length > 0 ? (
-                  <>
-                    <div className="tk-closing-label">{t('plan.recipients')}</div>
-                    <ul className="tk-dash-list" data-testid="recipients">
-                      {data.recipients.map((recipient) => (
-                        <RecipientLine
-                          key={`${recipient.asWritten}|${recipient.organization ?? ''}`}
-                          recipient={recipient}
-                        />
-                      ))}
-                    </ul>
-                  </>
-                ) : null}
-              </div>
-              {signer ? (
-                <div className="tk-signer" data-testid="signer">
-                  <div className="tk-closing-label">{t('plan.signer')}</div>
-                  {signer.authority || signer.onBehalfOf ? (
-                    <div className="tk-signer-authority">
-                      {[signer.authority ? label('authority', signer.authority) : null, signer.onBehalfOf]
-                        .filter(Boolean)
-                        .join(' ')}
-                    </div>
-                  ) : null}
-                  {signer.title ? <div className="tk-signer-title">{signer.title}</div> : null}
-                  {signer.name ? <div className="tk-signer-name">{signer.name}</div> : null}
-                </div>
+      {data.addressees.length > 0 || data.recipients.length > 0 || signer ? (
+        <Card className="tk-section" data-testid="closing">
+          <div className="tk-closing">
+            <div className="tk-recipients">
+              {data.addressees.length > 0 ? (
+                <>
+                  <div className="tk-closing-label">{t('plan.addressees')}</div>
+                  <ul className="tk-dash-list">
+                    {data.addressees.map((name) => (
+                      <li key={name}>{name}</li>
+                    ))}
+                  </ul>
+                </>
+              ) : null}
+              {data.recipients.length > 0 ? (
+                <>
+                  <div className="tk-closing-label">{t('plan.recipients')}</div>
+                  <ul className="tk-dash-list" data-testid="recipients">
+                    {data.recipients.map((recipient) => (
+                      <RecipientLine
+                        key={`${recipient.asWritten}|${recipient.organization ?? ''}`}
+                        recipient={recipient}
+                      />
+                    ))}
+                  </ul>
+                </>
               ) : null}
             </div>
-          </Card>
-        ) : null}
-      </div>
-    </PlanEditProvider>
+            {signer ? (
+              <div className="tk-signer" data-testid="signer">
+                <div className="tk-closing-label">{t('plan.signer')}</div>
+                {signer.authority || signer.onBehalfOf ? (
+                  <div className="tk-signer-authority">
+                    {[signer.authority ? label('authority', signer.authority) : null, signer.onBehalfOf]
+                      .filter(Boolean)
+                      .join(' ')}
+                  </div>
+                ) : null}
+                {signer.title ? <div className="tk-signer-title">{signer.title}</div> : null}
+                {signer.name ? <div className="tk-signer-name">{signer.name}</div> : null}
+              </div>
+            ) : null}
+          </div>
+        </Card>
+      ) : null}
+    </div>
   );
 }
