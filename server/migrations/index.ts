@@ -9,6 +9,7 @@ import * as m0007 from './0007_grant_identity.js';
 import * as m0008 from './0008_text_identity.js';
 import * as m0009 from './0009_followup.js';
 import * as m0014 from './0014_dissemination.js';
+import * as m0015 from './0015_plan_edit.js';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '0008_text_identity': m0008,
   '0009_followup': m0009,
   '0014_dissemination': m0014,
+  '0015_plan_edit': m0015,
 };

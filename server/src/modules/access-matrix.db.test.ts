@@ -162,6 +162,99 @@ const FAMILIES: Family[] = [
     expect: { ...districtWriters(201), 'hai-quyen': 201 },
   },
 
+  // ── plan editing (plans.edit.routes.ts) ──
+  {
+    route: 'PATCH /api/v1/plans/:id',
+    name: 'edit the district plan’s fields',
+    url: (i) => `/api/v1/plans/${i.plan}`,
+    body: () => ({ objectives: ['Mục tiêu đã sửa'], reportingFrom: '2026-01-01' }),
+    expect: districtWriters(200),
+  },
+  {
+    route: 'POST /api/v1/plans/:id/nodes',
+    name: 'add a task to the district plan',
+    url: (i) => `/api/v1/plans/${i.plan}/nodes`,
+    body: () => ({ kind: 'task', label: 'IX.1', text: 'Nhiệm vụ bổ sung', deadline: '2026-12-31' }),
+    expect: districtWriters(201),
+  },
+  {
+    route: 'PATCH /api/v1/plans/:id/nodes/:nodeId',
+    name: 'edit a task of the district plan',
+    url: (i) => `/api/v1/plans/${i.plan}/nodes/${i.task}`,
+    body: () => ({ weight: 2 }),
+    expect: districtWriters(200),
+  },
+  {
+    route: 'PATCH /api/v1/plans/:id/nodes/:nodeId',
+    name: 'edit a task through another plan',
+    url: (i, prepared) => `/api/v1/plans/${prepared}/nodes/${i.task}`,
+    prepare: (t, i) => spareEditPlan(t, i),
+    body: () => ({ weight: 2 }),
+    expect: { ...districtWriters(404) },
+  },
+  {
+    route: 'POST /api/v1/plans/:id/nodes/:nodeId/cancel',
+    name: 'cancel a task of the district plan',
+    url: (i, prepared) => `/api/v1/plans/${i.plan}/nodes/${prepared}/cancel`,
+    prepare: (t, i) => spareTask(t, i),
+    body: () => ({}),
+    expect: districtWriters(200),
+  },
+  {
+    route: 'POST /api/v1/plans/:id/tasks/:taskId/assignments',
+    name: 'assign a Tà Xùa body to a task',
+    url: (i, prepared) => `/api/v1/plans/${i.plan}/tasks/${prepared}/assignments`,
+    prepare: (t, i) => spareTask(t, i),
+    body: (i) => ({ unitId: i.ownWomen, role: 'coordinate' }),
+    expect: districtWriters(201),
+  },
+  {
+    route: 'POST /api/v1/plans/:id/tasks/:taskId/assignments',
+    name: 'assign the province to a district task',
+    url: (i, prepared) => `/api/v1/plans/${i.plan}/tasks/${prepared}/assignments`,
+    prepare: (t, i) => spareTask(t, i),
+    body: (i) => ({ unitId: i.tinhBtv, role: 'coordinate' }),
+    expect: adminOnly(201),
+  },
+  {
+    route: 'PATCH /api/v1/plans/:id/assignments/:assignmentId',
+    name: 'link an unmatched organisation later',
+    url: (i, prepared) => `/api/v1/plans/${i.plan}/assignments/${prepared}`,
+    prepare: (t, i) => spareAssignment(t, i, null),
+    body: (i) => ({ unitId: i.ownWomen }),
+    expect: districtWriters(200),
+  },
+  {
+    route: 'POST /api/v1/plans/:id/assignments/:assignmentId/end',
+    name: 'end an assignment',
+    url: (i, prepared) => `/api/v1/plans/${i.plan}/assignments/${prepared}/end`,
+    prepare: (t, i) => spareAssignment(t, i, i.ownWomen),
+    body: () => ({ on: '2026-06-01' }),
+    expect: districtWriters(200),
+  },
+  {
+    route: 'GET /api/v1/plans/:id/unlinked',
+    name: 'the plan’s unlinked assignments',
+    url: (i) => `/api/v1/plans/${i.plan}/unlinked`,
+    expect: { ...all(200), 'giamsat-phu-yen': 403 },
+  },
+  {
+    route: 'POST /api/v1/plans/:id/withdraw',
+    name: 'withdraw a district plan',
+    url: (_i, prepared) => `/api/v1/plans/${prepared}/withdraw`,
+    prepare: (t, i) => spareEditPlan(t, i),
+    body: () => ({ on: '2026-06-01', reason: 'Không còn phù hợp' }),
+    expect: districtWriters(200),
+  },
+  {
+    route: 'POST /api/v1/plans/:id/replace',
+    name: 'replace a district plan by the demo plan',
+    url: (_i, prepared) => `/api/v1/plans/${prepared}/replace`,
+    prepare: (t, i) => spareEditPlan(t, i),
+    body: (i) => ({ byPlanId: i.plan, on: '2026-06-01' }),
+    expect: districtWriters(200),
+  },
+
   // ── organisation units ──
   { route: 'GET /api/v1/org-units', name: 'list units', url: () => '/api/v1/org-units', expect: all(200) },
   { route: 'GET /api/v1/org-levels', name: 'levels', url: () => '/api/v1/org-levels', expect: all(200) },
@@ -541,6 +634,49 @@ async function insertSession(t: TestApp, planId: string, unitId: string): Promis
       association_members: 0,
       people: 0,
     })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** A plan of the district, owned by its Standing Committee, for the plan-editing families (plans.edit). */
+async function spareEditPlan(t: TestApp, i: Ids): Promise<string> {
+  const doc = await t.db
+    .insertInto('document')
+    .values({ title: 'Kế hoạch dự phòng', issuer_unit_id: i.huyenBtv, scope_unit_id: i.huyen, addressees: '[]' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const plan = await t.db
+    .insertInto('plan')
+    .values({ document_id: doc.id, owner_unit_id: i.huyenBtv, scope_unit_id: i.huyen, objectives: '[]' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return plan.id;
+}
+
+/** A fresh task at the end of the demo plan (no assignments yet). */
+async function spareTask(t: TestApp, i: Ids): Promise<string> {
+  const node = await t.db
+    .insertInto('plan_node')
+    .values({
+      plan_id: i.plan,
+      parent_id: null,
+      position: 1000,
+      kind: 'task',
+      label: 'DP',
+      title: null,
+      text: 'Dự phòng',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return node.id;
+}
+
+/** An assignment of a fresh task: with a unit, or imported without one (null). */
+async function spareAssignment(t: TestApp, i: Ids, unit: string | null): Promise<string> {
+  const row = await t.db
+    .insertInto('assignment')
+    .values({ task_id: await spareTask(t, i), position: 0, organization: 'Tổ dân vận', role: 'lead', unit_id: unit })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;

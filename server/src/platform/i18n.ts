@@ -163,6 +163,55 @@ export const MESSAGES = {
     vi: 'Buổi quán triệt này đã được rút lại ngày {at}; không sửa hoặc rút lại được nữa.',
     en: 'This dissemination session was withdrawn on {at}; it can no longer be edited or withdrawn.',
   },
+  // ── plan editing (issue 7, part F) ──
+  plan_ended: {
+    vi: 'Kế hoạch đã bị thu hồi hoặc được thay thế từ ngày {date}; không thể sửa nữa (lịch sử vẫn được giữ).',
+    en: 'The plan was withdrawn or replaced on {date}; it can no longer be edited (its history is kept).',
+  },
+  deadline_before_plan: {
+    vi: 'Thời hạn {deadline} sớm hơn ngày ban hành kế hoạch ({date}).',
+    en: 'The deadline {deadline} is before the plan’s date ({date}).',
+  },
+  reporting_span_invalid: {
+    vi: 'Ngày kết thúc kỳ báo cáo ({until}) phải sau ngày bắt đầu ({from}).',
+    en: 'The end of the reporting span ({until}) must be after its start ({from}).',
+  },
+  node_cycle: {
+    vi: 'Không thể chuyển một mục vào chính nó hoặc vào mục con của nó.',
+    en: 'A section or task cannot be moved under itself or one of its children.',
+  },
+  node_not_task: {
+    vi: 'Thao tác này chỉ áp dụng cho nhiệm vụ, không áp dụng cho mục.',
+    en: 'This applies to tasks only, not to sections.',
+  },
+  task_cancelled: {
+    vi: 'Nhiệm vụ đã bị hủy từ ngày {date}; không thể sửa hoặc giao thêm.',
+    en: 'The task was cancelled on {date}; it can no longer be edited or assigned.',
+  },
+  assignment_exists: {
+    vi: 'Đơn vị {unit} đã được giao nhiệm vụ này (vai trò: {role}).',
+    en: '{unit} is already assigned this task (role: {role}).',
+  },
+  assignment_linked: {
+    vi: 'Phân công này đã gắn với đơn vị {unit}; hãy kết thúc nó và giao cho đơn vị khác.',
+    en: 'This assignment is already linked to {unit}; end it and assign another unit instead.',
+  },
+  assignment_ended: {
+    vi: 'Phân công này đã kết thúc từ ngày {date}.',
+    en: 'This assignment ended on {date}.',
+  },
+  assignment_unlinked: {
+    vi: 'Phân công "{organization}" chưa gắn với đơn vị nào; hãy gắn đơn vị trước.',
+    en: 'The assignment "{organization}" has no unit yet; link a unit first.',
+  },
+  plan_replace_self: {
+    vi: 'Một kế hoạch không thể thay thế chính nó.',
+    en: 'A plan cannot replace itself.',
+  },
+  plan_replacement_ended: {
+    vi: 'Kế hoạch thay thế cũng đã bị thu hồi hoặc thay thế; hãy chọn một kế hoạch còn hiệu lực.',
+    en: 'The replacing plan was withdrawn or replaced as well; choose a plan that is in force.',
+  },
   internal: {
     vi: 'Đã xảy ra lỗi hệ thống; dữ liệu của bạn không bị thay đổi. Vui lòng thử lại.',
     en: 'A system error occurred; nothing was changed. Please try again.',
@@ -193,6 +242,8 @@ export const ENTITY_NAMES: Record<string, Message> = {
   link: { vi: 'liên kết', en: 'link' },
   grant: { vi: 'quyền', en: 'grant' },
   task: { vi: 'nhiệm vụ', en: 'task' },
+  node: { vi: 'mục hoặc nhiệm vụ', en: 'section or task' },
+  assignment: { vi: 'phân công', en: 'assignment' },
   job: { vi: 'công việc nền', en: 'background job' },
   dissemination_session: { vi: 'buổi quán triệt', en: 'dissemination session' },
 };

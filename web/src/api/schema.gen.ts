@@ -2932,6 +2932,8 @@ export type paths = {
                     name: string;
                   };
                   taskCount: number;
+                  /** @enum {string} */
+                  status: "active" | "withdrawn" | "replaced";
                   actions: string[];
                 })[];
             };
@@ -3133,6 +3135,20 @@ export type paths = {
             "application/json": {
               /** Format: uuid */
               id: string;
+              version: number;
+              /** @enum {string} */
+              status: "active" | "withdrawn" | "replaced";
+              endedOn: string | null;
+              endReason: string | null;
+              /** Format: uuid */
+              replacedByPlanId: string | null;
+              reportingFrom: string | null;
+              reportingUntil: string | null;
+              reportsToUnit: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              } | null;
               ownerUnit: {
                 /** Format: uuid */
                 id: string;
@@ -3231,6 +3247,171 @@ export type paths = {
         };
       };
     };
+    /** Sửa kế hoạch: tiêu đề, số/ký hiệu, ngày (theo quy tắc văn bản), mục tiêu, kỳ báo cáo, nơi nhận báo cáo */
+    patch: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            version?: number;
+            title?: string;
+            number?: string;
+            symbol?: string;
+            /** Format: date */
+            date?: string | null;
+            objectives?: string[];
+            /** Format: date */
+            reportingFrom?: string | null;
+            /** Format: date */
+            reportingUntil?: string | null;
+            /** Format: uuid */
+            reportsToUnitId?: string | null;
+            /** Format: date */
+            on?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              version: number;
+              /** @enum {string} */
+              status: "active" | "withdrawn" | "replaced";
+              endedOn: string | null;
+              endReason: string | null;
+              /** Format: uuid */
+              replacedByPlanId: string | null;
+              reportingFrom: string | null;
+              reportingUntil: string | null;
+              reportsToUnit: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              } | null;
+              ownerUnit: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              };
+              /** Format: uuid */
+              parentPlanId: string | null;
+              document: {
+                system: string | null;
+                typeName: string | null;
+                typeCode: string | null;
+                number: string | null;
+                symbol: string | null;
+                issuerCode: string | null;
+                issuer: string | null;
+                place: string | null;
+                /** Format: date */
+                date: string | null;
+                title: string;
+                /** Format: uuid */
+                id: string;
+              };
+              references: ({
+                  asWritten: string;
+                  system: string | null;
+                  typeName: string | null;
+                  typeCode: string | null;
+                  number: string | null;
+                  symbol: string | null;
+                  issuerCode: string | null;
+                  issuer: string | null;
+                  /** Format: date */
+                  date: string | null;
+                  relation: string;
+                  /** Format: uuid */
+                  documentId: string | null;
+                })[];
+              objectives: string[];
+              taskCount: number;
+              tree: components["schemas"]["PlanNode"][];
+              addressees: string[];
+              recipients: ({
+                  asWritten: string;
+                  organization: string | null;
+                  purpose: string | null;
+                  isArchive: boolean;
+                  /** Format: uuid */
+                  unitId: string | null;
+                  unitName: string | null;
+                })[];
+              signer: ({
+                authority: string | null;
+                onBehalfOf: string | null;
+                title: string | null;
+                name: string | null;
+              }) | null;
+              actions: string[];
+            };
+          };
+        };
+        /** @description Dữ liệu không hợp lệ (validation_failed, invalid_json…) */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không có quyền, ngoài phạm vi, hoặc thiếu/sai x-csrf-token */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không tìm thấy */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Xung đột: trùng lặp hoặc bản ghi đã bị người khác sửa */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Nội dung quá lớn */
+        413: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Kiểu nội dung không được hỗ trợ */
+        415: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Quá nhiều yêu cầu */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Cơ sở dữ liệu tạm thời không sẵn sàng (Retry-After) */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
   };
   "/api/v1/plans/{id}/tasks/{taskId}/assignments": {
     /** Các đơn vị được giao một nhiệm vụ, từng trang (lọc theo vai trò, tìm theo tên) */
@@ -3261,6 +3442,7 @@ export type paths = {
                   /** Format: uuid */
                   unitId: string | null;
                   unitName: string | null;
+                  version: number;
                 })[];
               total: number;
               limit: number;
@@ -3288,6 +3470,102 @@ export type paths = {
         };
         /** @description Không tìm thấy */
         404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Quá nhiều yêu cầu */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Cơ sở dữ liệu tạm thời không sẵn sàng (Retry-After) */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Giao nhiệm vụ cho một đơn vị (chủ trì, phối hợp…) */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+          taskId: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** Format: uuid */
+            unitId: string;
+            /** @enum {string} */
+            role: "lead" | "responsible" | "coordinate" | "advised" | "report_to";
+            /** Format: date */
+            on?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              taskId: string;
+              organization: string;
+              role: string;
+              selector: string | null;
+              /** Format: uuid */
+              unitId: string | null;
+              unitName: string | null;
+              endedOn: string | null;
+              version: number;
+            };
+          };
+        };
+        /** @description Dữ liệu không hợp lệ (validation_failed, invalid_json…) */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không có quyền, ngoài phạm vi, hoặc thiếu/sai x-csrf-token */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không tìm thấy */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Xung đột: trùng lặp hoặc bản ghi đã bị người khác sửa */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Nội dung quá lớn */
+        413: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Kiểu nội dung không được hỗ trợ */
+        415: {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
           };
@@ -3540,6 +3818,896 @@ export type paths = {
         };
         /** @description Không tìm thấy */
         404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Quá nhiều yêu cầu */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Cơ sở dữ liệu tạm thời không sẵn sàng (Retry-After) */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/plans/{id}/nodes": {
+    /** Thêm mục hoặc nhiệm vụ vào cây kế hoạch */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @enum {string} */
+            kind: "section" | "task";
+            /** Format: uuid */
+            parentId?: string | null;
+            position?: number;
+            label: string;
+            title?: string | null;
+            text?: string | null;
+            /** Format: date */
+            deadline?: string | null;
+            weight?: number;
+            /** Format: date */
+            on?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              parentId: string | null;
+              position: number;
+              /** @enum {string} */
+              kind: "section" | "task";
+              label: string;
+              title: string | null;
+              text: string | null;
+              deadline: string | null;
+              weight: number;
+              status: string;
+              cancelledOn: string | null;
+              version: number;
+            };
+          };
+        };
+        /** @description Dữ liệu không hợp lệ (validation_failed, invalid_json…) */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không có quyền, ngoài phạm vi, hoặc thiếu/sai x-csrf-token */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không tìm thấy */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Xung đột: trùng lặp hoặc bản ghi đã bị người khác sửa */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Nội dung quá lớn */
+        413: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Kiểu nội dung không được hỗ trợ */
+        415: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Quá nhiều yêu cầu */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Cơ sở dữ liệu tạm thời không sẵn sàng (Retry-After) */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/plans/{id}/nodes/{nodeId}": {
+    /** Sửa hoặc chuyển một mục/nhiệm vụ (nhãn, tiêu đề, nội dung, thời hạn, trọng số, vị trí) */
+    patch: {
+      parameters: {
+        path: {
+          id: string;
+          nodeId: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            version?: number;
+            label?: string;
+            title?: string | null;
+            text?: string | null;
+            /** Format: date */
+            deadline?: string | null;
+            weight?: number;
+            /** Format: uuid */
+            parentId?: string | null;
+            position?: number;
+            /** Format: date */
+            on?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              parentId: string | null;
+              position: number;
+              /** @enum {string} */
+              kind: "section" | "task";
+              label: string;
+              title: string | null;
+              text: string | null;
+              deadline: string | null;
+              weight: number;
+              status: string;
+              cancelledOn: string | null;
+              version: number;
+            };
+          };
+        };
+        /** @description Dữ liệu không hợp lệ (validation_failed, invalid_json…) */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không có quyền, ngoài phạm vi, hoặc thiếu/sai x-csrf-token */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không tìm thấy */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Xung đột: trùng lặp hoặc bản ghi đã bị người khác sửa */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Nội dung quá lớn */
+        413: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Kiểu nội dung không được hỗ trợ */
+        415: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Quá nhiều yêu cầu */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Cơ sở dữ liệu tạm thời không sẵn sàng (Retry-After) */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/plans/{id}/nodes/{nodeId}/cancel": {
+    /** Hủy một nhiệm vụ (trạng thái "đã hủy", không xóa) */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+          nodeId: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            version?: number;
+            /** Format: date */
+            on?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              parentId: string | null;
+              position: number;
+              /** @enum {string} */
+              kind: "section" | "task";
+              label: string;
+              title: string | null;
+              text: string | null;
+              deadline: string | null;
+              weight: number;
+              status: string;
+              cancelledOn: string | null;
+              version: number;
+            };
+          };
+        };
+        /** @description Dữ liệu không hợp lệ (validation_failed, invalid_json…) */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không có quyền, ngoài phạm vi, hoặc thiếu/sai x-csrf-token */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không tìm thấy */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Xung đột: trùng lặp hoặc bản ghi đã bị người khác sửa */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Nội dung quá lớn */
+        413: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Kiểu nội dung không được hỗ trợ */
+        415: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Quá nhiều yêu cầu */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Cơ sở dữ liệu tạm thời không sẵn sàng (Retry-After) */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/plans/{id}/assignments/{assignmentId}": {
+    /** Đổi vai trò của một phân công, hoặc gắn đơn vị cho phân công chưa gắn ("gắn sau") */
+    patch: {
+      parameters: {
+        path: {
+          id: string;
+          assignmentId: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            version?: number;
+            /** @enum {string} */
+            role?: "lead" | "responsible" | "coordinate" | "advised" | "report_to";
+            /** Format: uuid */
+            unitId?: string;
+            /** Format: date */
+            on?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              taskId: string;
+              organization: string;
+              role: string;
+              selector: string | null;
+              /** Format: uuid */
+              unitId: string | null;
+              unitName: string | null;
+              endedOn: string | null;
+              version: number;
+            };
+          };
+        };
+        /** @description Dữ liệu không hợp lệ (validation_failed, invalid_json…) */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không có quyền, ngoài phạm vi, hoặc thiếu/sai x-csrf-token */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không tìm thấy */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Xung đột: trùng lặp hoặc bản ghi đã bị người khác sửa */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Nội dung quá lớn */
+        413: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Kiểu nội dung không được hỗ trợ */
+        415: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Quá nhiều yêu cầu */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Cơ sở dữ liệu tạm thời không sẵn sàng (Retry-After) */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/plans/{id}/assignments/{assignmentId}/end": {
+    /** Kết thúc một phân công từ một ngày (giữ trong lịch sử) */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+          assignmentId: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            version?: number;
+            /** Format: date */
+            on?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              taskId: string;
+              organization: string;
+              role: string;
+              selector: string | null;
+              /** Format: uuid */
+              unitId: string | null;
+              unitName: string | null;
+              endedOn: string | null;
+              version: number;
+            };
+          };
+        };
+        /** @description Dữ liệu không hợp lệ (validation_failed, invalid_json…) */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không có quyền, ngoài phạm vi, hoặc thiếu/sai x-csrf-token */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không tìm thấy */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Xung đột: trùng lặp hoặc bản ghi đã bị người khác sửa */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Nội dung quá lớn */
+        413: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Kiểu nội dung không được hỗ trợ */
+        415: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Quá nhiều yêu cầu */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Cơ sở dữ liệu tạm thời không sẵn sàng (Retry-After) */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/plans/{id}/unlinked": {
+    /** Các phân công chưa gắn với đơn vị nào (để gắn sau) */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  /** Format: uuid */
+                  id: string;
+                  /** Format: uuid */
+                  taskId: string;
+                  organization: string;
+                  role: string;
+                  selector: string | null;
+                  /** Format: uuid */
+                  unitId: string | null;
+                  unitName: string | null;
+                  endedOn: string | null;
+                  version: number;
+                  taskRef: string;
+                })[];
+              total: number;
+            };
+          };
+        };
+        /** @description Dữ liệu không hợp lệ (validation_failed, invalid_json…) */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không có quyền, ngoài phạm vi, hoặc thiếu/sai x-csrf-token */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không tìm thấy */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Quá nhiều yêu cầu */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Cơ sở dữ liệu tạm thời không sẵn sàng (Retry-After) */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/plans/{id}/withdraw": {
+    /** Thu hồi kế hoạch từ một ngày, có lý do (giữ lịch sử) */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            version?: number;
+            /** Format: date */
+            on: string;
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              version: number;
+              /** @enum {string} */
+              status: "active" | "withdrawn" | "replaced";
+              endedOn: string | null;
+              endReason: string | null;
+              /** Format: uuid */
+              replacedByPlanId: string | null;
+              reportingFrom: string | null;
+              reportingUntil: string | null;
+              reportsToUnit: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              } | null;
+              ownerUnit: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              };
+              /** Format: uuid */
+              parentPlanId: string | null;
+              document: {
+                system: string | null;
+                typeName: string | null;
+                typeCode: string | null;
+                number: string | null;
+                symbol: string | null;
+                issuerCode: string | null;
+                issuer: string | null;
+                place: string | null;
+                /** Format: date */
+                date: string | null;
+                title: string;
+                /** Format: uuid */
+                id: string;
+              };
+              references: ({
+                  asWritten: string;
+                  system: string | null;
+                  typeName: string | null;
+                  typeCode: string | null;
+                  number: string | null;
+                  symbol: string | null;
+                  issuerCode: string | null;
+                  issuer: string | null;
+                  /** Format: date */
+                  date: string | null;
+                  relation: string;
+                  /** Format: uuid */
+                  documentId: string | null;
+                })[];
+              objectives: string[];
+              taskCount: number;
+              tree: components["schemas"]["PlanNode"][];
+              addressees: string[];
+              recipients: ({
+                  asWritten: string;
+                  organization: string | null;
+                  purpose: string | null;
+                  isArchive: boolean;
+                  /** Format: uuid */
+                  unitId: string | null;
+                  unitName: string | null;
+                })[];
+              signer: ({
+                authority: string | null;
+                onBehalfOf: string | null;
+                title: string | null;
+                name: string | null;
+              }) | null;
+              actions: string[];
+            };
+          };
+        };
+        /** @description Dữ liệu không hợp lệ (validation_failed, invalid_json…) */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không có quyền, ngoài phạm vi, hoặc thiếu/sai x-csrf-token */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không tìm thấy */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Xung đột: trùng lặp hoặc bản ghi đã bị người khác sửa */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Nội dung quá lớn */
+        413: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Kiểu nội dung không được hỗ trợ */
+        415: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Quá nhiều yêu cầu */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Cơ sở dữ liệu tạm thời không sẵn sàng (Retry-After) */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/plans/{id}/replace": {
+    /** Thay thế kế hoạch bằng một kế hoạch khác từ một ngày (giữ lịch sử) */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            version?: number;
+            /** Format: uuid */
+            byPlanId: string;
+            /** Format: date */
+            on: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              version: number;
+              /** @enum {string} */
+              status: "active" | "withdrawn" | "replaced";
+              endedOn: string | null;
+              endReason: string | null;
+              /** Format: uuid */
+              replacedByPlanId: string | null;
+              reportingFrom: string | null;
+              reportingUntil: string | null;
+              reportsToUnit: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              } | null;
+              ownerUnit: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              };
+              /** Format: uuid */
+              parentPlanId: string | null;
+              document: {
+                system: string | null;
+                typeName: string | null;
+                typeCode: string | null;
+                number: string | null;
+                symbol: string | null;
+                issuerCode: string | null;
+                issuer: string | null;
+                place: string | null;
+                /** Format: date */
+                date: string | null;
+                title: string;
+                /** Format: uuid */
+                id: string;
+              };
+              references: ({
+                  asWritten: string;
+                  system: string | null;
+                  typeName: string | null;
+                  typeCode: string | null;
+                  number: string | null;
+                  symbol: string | null;
+                  issuerCode: string | null;
+                  issuer: string | null;
+                  /** Format: date */
+                  date: string | null;
+                  relation: string;
+                  /** Format: uuid */
+                  documentId: string | null;
+                })[];
+              objectives: string[];
+              taskCount: number;
+              tree: components["schemas"]["PlanNode"][];
+              addressees: string[];
+              recipients: ({
+                  asWritten: string;
+                  organization: string | null;
+                  purpose: string | null;
+                  isArchive: boolean;
+                  /** Format: uuid */
+                  unitId: string | null;
+                  unitName: string | null;
+                })[];
+              signer: ({
+                authority: string | null;
+                onBehalfOf: string | null;
+                title: string | null;
+                name: string | null;
+              }) | null;
+              actions: string[];
+            };
+          };
+        };
+        /** @description Dữ liệu không hợp lệ (validation_failed, invalid_json…) */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không có quyền, ngoài phạm vi, hoặc thiếu/sai x-csrf-token */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không tìm thấy */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Xung đột: trùng lặp hoặc bản ghi đã bị người khác sửa */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Nội dung quá lớn */
+        413: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Kiểu nội dung không được hỗ trợ */
+        415: {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
           };
@@ -4528,6 +5696,7 @@ export type components = {
       /** @enum {string} */
       status: "not_started" | "in_progress" | "done" | "cancelled";
       title: string | null;
+      version: number;
       label: string;
       children: components["schemas"]["PlanNodeInput"][];
     }, {
@@ -4539,10 +5708,12 @@ export type components = {
       /** @enum {string} */
       status: "not_started" | "in_progress" | "done" | "cancelled";
       title: string | null;
+      version: number;
       ref: string;
       text: string;
       deadline: string | null;
       recurrence: string | null;
+      cancelledOn: string | null;
       assignments: {
         total: number;
         roles: ({
@@ -4560,6 +5731,7 @@ export type components = {
                     /** Format: uuid */
                     unitId: string | null;
                     unitName: string | null;
+                    version: number;
                   })[];
               })[];
           })[];
@@ -4633,6 +5805,7 @@ export type components = {
       /** @enum {string} */
       status: "not_started" | "in_progress" | "done" | "cancelled";
       title: string | null;
+      version: number;
       label: string;
       children: components["schemas"]["PlanNode"][];
     }, {
@@ -4644,10 +5817,12 @@ export type components = {
       /** @enum {string} */
       status: "not_started" | "in_progress" | "done" | "cancelled";
       title: string | null;
+      version: number;
       ref: string;
       text: string;
       deadline: string | null;
       recurrence: string | null;
+      cancelledOn: string | null;
       assignments: {
         total: number;
         roles: ({
@@ -4665,6 +5840,7 @@ export type components = {
                     /** Format: uuid */
                     unitId: string | null;
                     unitName: string | null;
+                    version: number;
                   })[];
               })[];
           })[];

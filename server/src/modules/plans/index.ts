@@ -1,4 +1,5 @@
 import type { ModuleManifest } from '../../platform/types.js';
+import { planEditRoutes } from './plans.edit.routes.js';
 import { plansPolicy } from './plans.policy.js';
 import { plansRoutes } from './plans.routes.js';
 import { seedFoundingPlan } from './plans.seed.js';
@@ -6,7 +7,10 @@ import { seedFoundingPlan } from './plans.seed.js';
 export const plansModule: ModuleManifest = {
   name: 'plans',
   policy: plansPolicy,
-  routes: plansRoutes,
+  routes: (app, deps) => {
+    plansRoutes(app, deps);
+    planEditRoutes(app, deps);
+  },
   seeds: [
     {
       order: 30,

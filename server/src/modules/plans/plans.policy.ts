@@ -31,5 +31,7 @@ export const plansPolicy = {
     authorize(actor, 'plan.create', object(plan, assigneePaths)),
   assertCanManage: (actor: Actor, plan: Placed, assigneePaths?: readonly string[]) =>
     authorize(actor, 'plan.manage', object(plan, assigneePaths)),
-  actions: (actor: Actor, plan: Placed) => allowedActions(actor, PLAN_ACTIONS, object(plan)),
+  /** A withdrawn or replaced plan is read, never managed again. */
+  actions: (actor: Actor, plan: Placed, status: string = 'active') =>
+    allowedActions(actor, PLAN_ACTIONS, object(plan)).filter((a) => status === 'active' || a !== 'plan.manage'),
 };

@@ -27,6 +27,7 @@ export function listPlans(db: Db, prefixes: string[] | null) {
       'u.name as owner_name',
       'u.path as owner_path',
       'scope.path as scope_path',
+      'p.status',
       eb
         .selectFrom('plan_node as t')
         .select(sql<number>`count(*)::int`.as('n'))
@@ -59,6 +60,20 @@ export function findPlan(db: Db, id: string) {
       'p.objectives',
       'scope.path as scope_path',
       'p.parent_plan_id',
+      'p.version',
+      'p.status',
+      'p.ended_on',
+      'p.end_reason',
+      'p.replaced_by_plan_id',
+      'p.reporting_from',
+      'p.reporting_until',
+      'p.reports_to_unit_id',
+      (eb) =>
+        eb
+          .selectFrom('org_unit as r')
+          .select('r.name')
+          .whereRef('r.id', '=', 'p.reports_to_unit_id')
+          .as('reports_to_name'),
       'd.id as document_id',
       'd.system',
       'd.type_name',
@@ -96,6 +111,8 @@ export function nodesOf(db: Db, planId: string) {
       'recurrence',
       'weight',
       'status',
+      'version',
+      'cancelled_on',
     ])
     .where('plan_id', '=', planId)
     .execute();
@@ -120,6 +137,7 @@ export function assignmentGroups(db: Db, planId: string, perGroup: number) {
           sql<number>`count(*)::int`.as('n'),
         ])
         .where('n.plan_id', '=', planId)
+        .where('a.ended_on', 'is', null)
         .groupBy(['a.task_id', 'a.role', 'a.selector'])
         .as('g'),
     )
@@ -127,11 +145,12 @@ export function assignmentGroups(db: Db, planId: string, perGroup: number) {
       (eb) =>
         eb
           .selectFrom('assignment as x')
-          .select(['x.id', 'x.position', 'x.organization', 'x.unit_id'])
+          .select(['x.id', 'x.position', 'x.organization', 'x.unit_id', 'x.version'])
           .whereRef('x.task_id', '=', 'g.task_id')
           .whereRef('x.role', '=', 'g.role')
           .whereRef('x.position', '>=', 'g.first')
           .where(sql<boolean>`x.selector is not distinct from g.selector`)
+          .where('x.ended_on', 'is', null)
           .orderBy('x.position')
           .limit(perGroup)
           .as('x'),
@@ -148,6 +167,7 @@ export function assignmentGroups(db: Db, planId: string, perGroup: number) {
       'g.role',
       'g.selector',
       'x.unit_id',
+      'x.version',
       'u.name as unit_name',
     ])
     .orderBy('g.task_id')
@@ -175,7 +195,8 @@ function filteredAssignments(db: Db, taskId: string, filter: AssignmentFilter) {
   let q = db
     .selectFrom('assignment as a')
     .leftJoin('org_unit as u', 'u.id', 'a.unit_id')
-    .where('a.task_id', '=', taskId);
+    .where('a.task_id', '=', taskId)
+    .where('a.ended_on', 'is', null);
   if (filter.role) q = q.where('a.role', '=', filter.role);
   for (const term of filter.terms) {
     const pattern = `%${escapeLike(term)}%`;
@@ -192,7 +213,7 @@ export function assignmentsOfTask(
   page: { limit: number; offset: number },
 ) {
   return filteredAssignments(db, taskId, filter)
-    .select(['a.id', 'a.organization', 'a.role', 'a.selector', 'a.unit_id', 'u.name as unit_name'])
+    .select(['a.id', 'a.organization', 'a.role', 'a.selector', 'a.unit_id', 'a.version', 'u.name as unit_name'])
     .orderBy('a.position')
     .orderBy('a.id')
     .limit(page.limit)
@@ -245,6 +266,7 @@ export function assignmentsOfUnit(db: Db, unitId: string) {
       'scope.path as scope_path',
     ])
     .where('a.unit_id', '=', unitId)
+    .where('a.ended_on', 'is', null)
     .orderBy('d.issued_on', 'desc')
     .orderBy('p.created_at', 'desc')
     .orderBy('t.position')

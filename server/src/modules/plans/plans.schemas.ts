@@ -13,6 +13,8 @@ export const PlanSummary = z.object({
   issuer: z.string().nullable(),
   ownerUnit: Ref,
   taskCount: z.number(),
+  /** active | withdrawn | replaced: an ended plan stays listed, marked (0009, plans.edit). */
+  status: z.enum(['active', 'withdrawn', 'replaced']),
   /** What the viewer may do with this plan (platform/access.ts authorize()). */
   actions: z.array(z.string()),
 });
@@ -25,6 +27,8 @@ export const PlanAssignment = z.object({
   selector: z.string().nullable(),
   unitId: Uuid.nullable(),
   unitName: z.string().nullable(),
+  /** Optimistic concurrency for a role change, a late link or an end (plans.edit). */
+  version: z.number().int(),
 });
 
 /** How many assignments of one role come from one selector (null: units named one by one), and the first few. */
@@ -47,6 +51,8 @@ const NodeBase = {
   weight: z.number().int(),
   status: NodeStatus,
   title: z.string().nullable(),
+  /** The version an edit of this node is made from (409 stale_version otherwise). */
+  version: z.number().int(),
 };
 
 interface NodeFields {
@@ -54,6 +60,7 @@ interface NodeFields {
   weight: number;
   status: z.infer<typeof NodeStatus>;
   title: string | null;
+  version: number;
   children: PlanNodeValue[];
 }
 export type PlanNodeValue =
@@ -64,6 +71,7 @@ export type PlanNodeValue =
       text: string;
       deadline: string | null;
       recurrence: string | null;
+      cancelledOn: string | null;
       assignments: z.infer<typeof AssignmentSummary>;
     });
 
@@ -78,6 +86,8 @@ export const TaskNode = z.object({
   text: z.string(),
   deadline: z.string().nullable(),
   recurrence: z.string().nullable(),
+  /** When the task was cancelled (status cancelled); null otherwise. */
+  cancelledOn: z.string().nullable(),
   assignments: AssignmentSummary,
   children: Children,
 });
@@ -111,6 +121,18 @@ export const TaskParams = z.object({ id: Uuid, taskId: Uuid });
 
 export const PlanDetail = z.object({
   id: Uuid,
+  /** The version an edit of the plan is made from (PATCH /plans/:id, withdraw, replace). */
+  version: z.number().int(),
+  /** active, or ended (withdrawn / replaced) from `endedOn`; an ended plan stays readable. */
+  status: z.enum(['active', 'withdrawn', 'replaced']),
+  endedOn: z.string().nullable(),
+  endReason: z.string().nullable(),
+  replacedByPlanId: Uuid.nullable(),
+  /** The span over which reporting periods run (null: from the plan's date / open-ended). */
+  reportingFrom: z.string().nullable(),
+  reportingUntil: z.string().nullable(),
+  /** The unit the plan's own report goes to (the level above). */
+  reportsToUnit: Ref.nullable(),
   ownerUnit: Ref,
   parentPlanId: Uuid.nullable(),
   document: PlanDocument.extend({ id: Uuid, system: z.string().nullable(), title: z.string() }),

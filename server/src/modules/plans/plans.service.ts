@@ -43,6 +43,7 @@ function presentAssignment(a: AssignmentRow) {
     selector: a.selector,
     unitId: a.unit_id,
     unitName: a.unit_name,
+    version: a.version,
   };
 }
 
@@ -100,7 +101,8 @@ export class PlansService {
       issuer: r.issuer_name,
       ownerUnit: { id: r.owner_id, name: r.owner_name },
       taskCount: r.task_count ?? 0,
-      actions: policy.actions(actor, { ownerPath: r.owner_path, scopePath: r.scope_path }),
+      status: r.status,
+      actions: policy.actions(actor, { ownerPath: r.owner_path, scopePath: r.scope_path }, r.status),
     }));
   }
 
@@ -118,6 +120,17 @@ export class PlansService {
     const summaries = summarise(groups);
     return {
       id: plan.id,
+      version: plan.version,
+      status: plan.status,
+      endedOn: plan.ended_on,
+      endReason: plan.end_reason,
+      replacedByPlanId: plan.replaced_by_plan_id,
+      reportingFrom: plan.reporting_from,
+      reportingUntil: plan.reporting_until,
+      reportsToUnit:
+        plan.reports_to_unit_id && plan.reports_to_name
+          ? { id: plan.reports_to_unit_id, name: plan.reports_to_name }
+          : null,
       ownerUnit: { id: plan.owner_id, name: plan.owner_name },
       parentPlanId: plan.parent_plan_id,
       document: {
@@ -149,7 +162,7 @@ export class PlansService {
       objectives: plan.objectives,
       taskCount: nodes.filter((n) => n.kind === 'task').length,
       tree: nest(nodes, (n, children): PlanNodeValue => {
-        const base = { id: n.id, weight: n.weight, status: n.status, title: n.title, children };
+        const base = { id: n.id, weight: n.weight, status: n.status, title: n.title, version: n.version, children };
         if (n.kind === 'section') return { kind: 'section', ...base, label: n.label };
         return {
           kind: 'task',
@@ -158,6 +171,7 @@ export class PlansService {
           text: n.text ?? '',
           deadline: n.deadline,
           recurrence: n.recurrence,
+          cancelledOn: n.cancelled_on,
           assignments: summaries.get(n.id) ?? { total: 0, roles: [] },
         };
       }),
@@ -171,7 +185,7 @@ export class PlansService {
         unitName: r.unit_name,
       })),
       signer: plan.signer,
-      actions: policy.actions(actor, placed),
+      actions: policy.actions(actor, placed, plan.status),
     };
   }
 

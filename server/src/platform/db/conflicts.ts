@@ -69,7 +69,7 @@ export function conflictFromDatabase(error: unknown): AppError | null {
  * overwriting it.
  */
 export function staleVersion(
-  entity: 'unit' | 'level' | 'document' | 'user' | 'plan',
+  entity: 'unit' | 'level' | 'document' | 'user' | 'plan' | 'node' | 'assignment',
   given: number,
   current: { version: number },
 ): AppError {

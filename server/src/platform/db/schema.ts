@@ -201,6 +201,8 @@ export interface PlanTable {
   /** When a withdrawn or replaced plan stopped applying. */
   ended_on: DateOnly | null;
   replaced_by_plan_id: string | null;
+  /** Why the plan was withdrawn or replaced (0015_plan_edit). */
+  end_reason: string | null;
 }
 
 /** One node of a plan's tree: a section or a task (0005_task_tree). */
@@ -223,6 +225,8 @@ export interface PlanNodeTable {
   version: Generated<number>;
   /** A task's own reporting regime; null: the plan's (0009_followup). */
   regime: Json<unknown> | null;
+  /** When the task was cancelled (status `cancelled`, 0015_plan_edit). */
+  cancelled_on: DateOnly | null;
 }
 
 /** Who owes a report on which task for which period (0009_followup). Never deleted: `ended_on`. */
@@ -284,6 +288,9 @@ export interface AssignmentTable {
   unit_id: string | null;
   /** The collective phrase the assignment was expanded from ("Các cấp ủy đảng"), if any. */
   selector: string | null;
+  /** Removed from the task from this date; kept for history (0015_plan_edit). Null: applies. */
+  ended_on: DateOnly | null;
+  version: Generated<number>;
 }
 
 export interface Database {

@@ -1,5 +1,5 @@
 import { Breadcrumb, Card, Empty, Tag, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { usePlan } from '../../api/hooks';
 import type { PlanDetail, PlanNode, Recipient, SectionNode } from '../../api/types';
@@ -9,6 +9,7 @@ import { useDocumentTitle } from '../../components/PageTitle';
 import { ReferenceList } from '../../components/ReferenceList';
 import { formatDate } from '../../i18n/format';
 import { useI18n } from '../../i18n/I18nProvider';
+import { NodeEditActions, PlanEditBar, PlanEditProvider, PlanStatusBanner, useEditing } from './PlanEdit';
 import { TaskCard } from './TaskCard';
 
 const hasTask = (node: PlanNode): boolean => node.kind === 'task' || node.children.some(hasTask);
@@ -20,38 +21,64 @@ const same = (a: string | null, b: string | null) => (a ?? '').trim().toLowerCas
  * Sections without any task below them are left out (the objectives are shown above), and a
  * sub-section that holds only the task of the same title shows just that task.
  */
-function PlanTree({ planId, nodes, depth }: { planId: string; nodes: PlanNode[]; depth: number }) {
+function PlanTree({
+  planId,
+  nodes,
+  depth,
+  parentId = null,
+}: {
+  planId: string;
+  nodes: PlanNode[];
+  depth: number;
+  parentId?: string | null;
+}) {
+  // In edit mode every node shows, empty sections included (plans/PlanEdit.tsx).
+  const editing = useEditing();
   return (
     <>
-      {nodes.filter(hasTask).map((node) => {
-        if (node.kind === 'task') {
-          return (
-            <div key={node.id} className="tk-tree-task">
-              <TaskCard planId={planId} task={node} />
-              {node.children.length > 0 ? (
-                <div className="tk-subtasks">
-                  <PlanTree planId={planId} nodes={node.children} depth={depth + 1} />
-                </div>
-              ) : null}
-            </div>
-          );
-        }
-        const only = node.children.length === 1 ? node.children[0] : undefined;
-        if (depth > 0 && only?.kind === 'task' && same(only.title, node.title)) {
-          return <PlanTree key={node.id} planId={planId} nodes={node.children} depth={depth} />;
-        }
-        return <TreeSection key={node.id} planId={planId} node={node} depth={depth} />;
-      })}
+      {nodes
+        .filter((node) => editing || hasTask(node))
+        .map((node) => {
+          if (node.kind === 'task') {
+            return (
+              <div key={node.id} className={node.status === 'cancelled' ? 'tk-tree-task tk-cancelled' : 'tk-tree-task'}>
+                <TaskCard planId={planId} task={node} />
+                <NodeEditActions node={node} parentId={parentId} />
+                {node.children.length > 0 ? (
+                  <div className="tk-subtasks">
+                    <PlanTree planId={planId} nodes={node.children} depth={depth + 1} parentId={node.id} />
+                  </div>
+                ) : null}
+              </div>
+            );
+          }
+          const only = node.children.length === 1 ? node.children[0] : undefined;
+          if (!editing && depth > 0 && only?.kind === 'task' && same(only.title, node.title)) {
+            return <PlanTree key={node.id} planId={planId} nodes={node.children} depth={depth} parentId={node.id} />;
+          }
+          return <TreeSection key={node.id} planId={planId} node={node} depth={depth} parentId={parentId} />;
+        })}
     </>
   );
 }
 
-function TreeSection({ planId, node, depth }: { planId: string; node: SectionNode; depth: number }) {
+function TreeSection({
+  planId,
+  node,
+  depth,
+  parentId,
+}: {
+  planId: string;
+  node: SectionNode;
+  depth: number;
+  parentId: string | null;
+}) {
   const heading = [clean(node.label), node.title].filter(Boolean).join('. ');
   return (
     <section className={depth === 0 ? 'tk-task-group' : 'tk-task-subgroup'} data-testid="plan-section">
       {depth === 0 ? <h3 className="tk-group-title">{heading}</h3> : <h4 className="tk-subgroup-title">{heading}</h4>}
-      <PlanTree planId={planId} nodes={node.children} depth={depth + 1} />
+      <NodeEditActions node={node} parentId={parentId} />
+      <PlanTree planId={planId} nodes={node.children} depth={depth + 1} parentId={node.id} />
     </section>
   );
 }
@@ -144,6 +171,7 @@ export default function PlanPage() {
   const { id = '' } = useParams();
   const { t, label } = useI18n();
   const plan = usePlan(id);
+  const [editing, setEditing] = useState(false);
   useDocumentTitle(plan.data?.document.title ?? t('plans.title'));
 
   if (plan.isPending) return <Loading />;
@@ -158,6 +186,8 @@ export default function PlanPage() {
         items={[{ title: <Link to="/plans">{t('plans.title')}</Link> }, { title: doc.symbol || t('plan.noNumber') }]}
       />
       <DocumentHeader plan={data} />
+      <PlanStatusBanner plan={data} />
+      <PlanEditBar plan={data} editing={editing} onToggle={setEditing} />
 
       <Section title={t('plan.references')} count={data.references.length} testId="references">
         <ReferenceList references={data.references} />
@@ -176,7 +206,9 @@ export default function PlanPage() {
 
       <Section title={t('plan.tasks')} count={data.taskCount} testId="tasks">
         {data.taskCount === 0 ? <Empty description={t('plan.noTasks')} /> : null}
-        <PlanTree planId={data.id} nodes={data.tree} depth={0} />
+        <PlanEditProvider plan={data} editing={editing && data.status === 'active'}>
+          <PlanTree planId={data.id} nodes={data.tree} depth={0} />
+        </PlanEditProvider>
       </Section>
 
       {data.addressees.length > 0 || data.recipients.length > 0 || signer ? (

@@ -41,6 +41,13 @@ export default function PlansPage() {
   if (plans.isError) return <ErrorResult error={plans.error} onRetry={() => void plans.refetch()} />;
 
   const items = plans.data;
+  // A withdrawn or replaced plan stays listed, marked (plans/PlanEdit.tsx).
+  const ended = (plan: PlanSummary) =>
+    plan.status === 'active' ? null : (
+      <Tag color="default" data-testid="plan-ended">
+        {t(`plans.status.${plan.status}`)}
+      </Tag>
+    );
   const symbol = (plan: PlanSummary) =>
     plan.symbol ? <span className="tk-nowrap">{plan.symbol}</span> : <Tag>{t('plan.noNumber')}</Tag>;
 
@@ -56,7 +63,10 @@ export default function PlansPage() {
                 <Typography.Text type="secondary" className="tk-small">
                   {[plan.typeName, plan.symbol || t('plan.noNumber')].filter(Boolean).join(' · ')}
                 </Typography.Text>
-                <div className="tk-card-title">{plan.title}</div>
+                <div className="tk-card-title">
+                  {ended(plan)}
+                  {plan.title}
+                </div>
                 <div className="tk-small tk-muted">
                   {[plan.issuer, formatDate(plan.issuedOn)].filter(Boolean).join(' · ')}
                 </div>
@@ -115,7 +125,8 @@ export default function PlansPage() {
                     <Link to={`/plans/${plan.id}`} onClick={(event) => event.stopPropagation()}>
                       {plan.typeName ? <span className="tk-muted">{plan.typeName} · </span> : null}
                       {plan.title}
-                    </Link>
+                    </Link>{' '}
+                    {ended(plan)}
                   </td>
                   <td>{symbol(plan)}</td>
                   <td>{plan.issuer}</td>
