@@ -14,6 +14,7 @@ describe('a report from draft to acceptance, in Chromium', () => {
   let server: DemoServer;
   let browser: Browser;
   let obligation = '';
+  let second = '';
 
   beforeAll(async () => {
     server = await startDemoServer();
@@ -34,7 +35,10 @@ describe('a report from draft to acceptance, in Chromium', () => {
       .where('id', '=', await server.unitId('xa-ta-xua'))
       .executeTakeFirstOrThrow();
     const units = await server.db.selectFrom('org_unit').select(['id', 'path']).execute();
-    obligation = rows.find((r) => units.find((u) => u.id === r.unit_id)?.path.startsWith(taXua.path))?.id ?? '';
+    const owed = rows.filter((r) => units.find((u) => u.id === r.unit_id)?.path.startsWith(taXua.path));
+    obligation = owed[0]?.id ?? '';
+    second = owed[1]?.id ?? '';
+    expect(second).not.toBe('');
     expect(obligation).not.toBe('');
   });
   afterAll(async () => {
@@ -42,11 +46,11 @@ describe('a report from draft to acceptance, in Chromium', () => {
     await server?.close();
   });
 
-  async function as(username: string, width = 1280): Promise<Page> {
+  async function as(username: string, width = 1280, id = obligation): Promise<Page> {
     const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'vi-VN' });
     const page = await context.newPage();
     await login(page, server.baseUrl, username);
-    await page.goto(`${server.baseUrl}/obligations/${obligation}`);
+    await page.goto(`${server.baseUrl}/obligations/${id}`);
     await page.getByTestId('report-page').waitFor();
     return page;
   }
@@ -158,5 +162,32 @@ describe('a report from draft to acceptance, in Chromium', () => {
     const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshot(phone, 'report-accepted-360');
+  });
+
+  it('the unit asks for an extension, the monitor grants it; the new deadline is shown', async () => {
+    const officer = await as('xa1-canbo', 360, second);
+    await officer.getByTestId('ask-extension').click();
+    await officer.getByLabel('Hạn mới').fill('30/04/2030');
+    await officer.getByLabel('Hạn mới').press('Enter');
+    await officer.getByLabel('Lý do').fill('Lũ quét, đường vào bản bị chia cắt.');
+    await officer.locator('.ant-modal .ant-btn-primary').click();
+    await expect.poll(() => officer.locator('.tk-extensions').textContent()).toContain('Chờ quyết định');
+    expect(await officer.getByTestId('ask-extension').count()).toBe(0); // one request at a time
+    await officer.locator('.ant-modal-wrap').waitFor({ state: 'hidden' });
+    await screenshot(officer, 'report-extension-asked-360');
+
+    const monitor = await as('giamsat', 1280, second);
+    await monitor.getByRole('button', { name: 'Đồng ý gia hạn' }).click();
+    expect(await monitor.getByLabel('Hạn mới').inputValue()).toBe('30/04/2030');
+    await monitor.getByLabel('Ý kiến').fill('Đồng ý do thiên tai.');
+    await monitor.locator('.ant-modal .ant-btn-primary').click();
+    await expect.poll(() => monitor.getByTestId('extended-due').count()).toBe(1);
+    expect(await monitor.getByTestId('extended-due').textContent()).toBe('30/04/2030');
+    await monitor.locator('.ant-modal-wrap').first().waitFor({ state: 'hidden' });
+    const steps = await monitor
+      .locator('[data-kind]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')));
+    expect(steps).toEqual(['extension_requested', 'extension_granted']);
+    await screenshot(monitor, 'report-extension-granted');
   });
 });

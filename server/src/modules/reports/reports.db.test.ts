@@ -327,4 +327,31 @@ describe.each(backends())('reports on %s', (kind) => {
     expect(res?.json().obligation.extendedDueOn).toBeNull();
     expect(res?.json().timeline.at(-1)).toMatchObject({ kind: 'extension_refused', comment: 'Không có căn cứ' });
   });
+
+  it('hostile bodies on a real obligation: 400, never 5xx, nothing saved', async () => {
+    const id = next();
+    const bodies: object[] = [
+      { ...draft(0, 'x'), progress: 101 },
+      { ...draft(0, 'x'), progress: 12.5 },
+      { ...draft(-1, 'x') },
+      { ...draft(0, 'x'), version: '0' },
+      { ...draft(0, 'x'), status: 'xong' },
+      { ...draft(0, 'a\u0000b') },
+      { ...draft(0, '\ud800') },
+      { ...draft(0, 'x'.repeat(20_001)) },
+      { ...draft(0, 'x'), cannotReason: 5 },
+      [],
+    ];
+    for (const body of bodies) {
+      const res = await save('xa1-canbo', id, body);
+      expect(res?.statusCode, JSON.stringify(body).slice(0, 80)).toBe(400);
+      expect(res?.headers['content-type']).toContain('application/problem+json');
+    }
+    const bad = await post('xa1-canbo', `/api/v1/obligations/${id}/extensions`, {
+      reason: 'x',
+      requestedDueOn: '2026-02-30',
+    });
+    expect(bad?.statusCode).toBe(400);
+    expect(await rowOf(id)).toBeUndefined();
+  });
 });
