@@ -4014,28 +4014,6 @@ export type paths = {
         200: {
           content: {
             "application/json": {
-              obligation: {
-                id: string;
-                planId: string;
-                planTitle: string | null;
-                planSymbol: string | null;
-                taskId: string | null;
-                taskLabel: string | null;
-                taskTitle: string | null;
-                taskText: string | null;
-                unitId: string;
-                unitName: string;
-                reviewerUnitId: string;
-                reviewerUnitName: string;
-                /** @enum {string} */
-                role: "lead" | "coordinate" | "plan";
-                periodKey: string;
-                periodStart: string;
-                periodEnd: string;
-                dueOn: string;
-                extendedDueOn: string | null;
-                endedOn: string | null;
-              };
               report: {
                 id: string | null;
                 /** @enum {string} */
@@ -4057,47 +4035,6 @@ export type paths = {
                 version: number;
               };
               editable: boolean;
-              timeliness: {
-                submittedOn: string | null;
-                /** @enum {string} */
-                original: "on_time" | "late" | "overdue" | "pending";
-                /** @enum {string} */
-                granted: "on_time" | "late" | "overdue" | "pending";
-                deadline: string;
-              };
-              files: ({
-                  id: string;
-                  fileName: string;
-                  contentType: string;
-                  size: number;
-                  addedAt: string;
-                  addedByName: string | null;
-                })[];
-              extensions: ({
-                  id: string;
-                  reason: string;
-                  requestedDueOn: string;
-                  /** @enum {string} */
-                  state: "pending" | "granted" | "refused";
-                  grantedDueOn: string | null;
-                  comment: string | null;
-                  requestedAt: string;
-                  requestedByName: string | null;
-                  decidedAt: string | null;
-                  decidedByName: string | null;
-                })[];
-              timeline: ({
-                  id: string;
-                  /** @enum {string} */
-                  kind: "created" | "saved" | "submitted" | "returned" | "accepted" | "file_added" | "file_removed" | "extension_requested" | "extension_granted" | "extension_refused";
-                  actorName: string;
-                  at: string;
-                  lastAt: string;
-                  count: number;
-                  version: number | null;
-                  comment: string | null;
-                  data: unknown;
-                })[];
               actions: ("report.read" | "report.write" | "report.submit" | "report.review" | "extension.request" | "extension.decide")[];
             };
           };

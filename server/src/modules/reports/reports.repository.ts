@@ -152,23 +152,30 @@ export function insertEvent(trx: Transaction<Database>, e: EventInput) {
     .execute();
 }
 
-/** The latest event of the obligation (to fold an autosave into the previous one). */
-export function lastEvent(trx: Transaction<Database>, obligationId: string) {
-  return trx
+/**
+ * Folds an autosave into the obligation's latest event when that is a `saved` by the same person
+ * no older than `since`: one statement; false when there is nothing to fold into.
+ */
+export async function foldSave(
+  trx: Transaction<Database>,
+  e: { obligationId: string; actorId: string | null; since: Date; at: Date; version: number },
+): Promise<boolean> {
+  const latest = trx
     .selectFrom('report_event')
-    .select(['id', 'kind', 'actor_id', 'last_at'])
-    .where('obligation_id', '=', obligationId)
+    .select('id')
+    .where('obligation_id', '=', e.obligationId)
     .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-}
-
-export function extendSavedEvent(trx: Transaction<Database>, id: string, at: Date, version: number) {
-  return trx
+    .limit(1);
+  const folded = await trx
     .updateTable('report_event')
-    .set({ last_at: at, version, count: sql<number>`count + 1` })
-    .where('id', '=', id)
-    .execute();
+    .set({ last_at: e.at, version: e.version, count: sql<number>`count + 1` })
+    .where('id', '=', latest)
+    .where('kind', '=', 'saved')
+    .where('actor_id', e.actorId === null ? 'is' : '=', e.actorId)
+    .where('last_at', '>=', e.since)
+    .returning('id')
+    .executeTakeFirst();
+  return folded !== undefined;
 }
 
 export function listEvents(db: Db, obligationId: string) {

@@ -33,7 +33,7 @@ export function reportsRoutes(app: App, { db, clock, files }: Deps): void {
         summary: 'Lưu bản nháp báo cáo (tự lưu); 409 stale_version kèm bản đã lưu khi phiên bản đã cũ',
         params: IdParams,
         body: s.DraftBody,
-        response: answer,
+        response: { 200: s.SavedDraft },
       },
     },
     async (req) => service.saveDraft(ctxOf(req), req.params.id, req.body),

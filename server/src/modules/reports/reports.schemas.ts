@@ -142,3 +142,11 @@ export const ObligationDetail = z.object({
   actions: z.array(z.enum(REPORT_ACTIONS)),
 });
 export type ObligationDetail = z.infer<typeof ObligationDetail>;
+
+/** What an autosave answers: the saved report and what the caller may do now (not the whole page). */
+export const SavedDraft = z.object({
+  report: ReportView,
+  editable: z.boolean(),
+  actions: z.array(z.enum(REPORT_ACTIONS)),
+});
+export type SavedDraft = z.infer<typeof SavedDraft>;

@@ -8,7 +8,7 @@ import type { FileStore } from '../../platform/files.js';
 import { evidenceType } from './evidence.js';
 import { type ReportAction, reportsPolicy } from './reports.policy.js';
 import * as repo from './reports.repository.js';
-import type { DraftBody, ObligationDetail, ReportView } from './reports.schemas.js';
+import type { DraftBody, ObligationDetail, ReportView, SavedDraft } from './reports.schemas.js';
 import { timeliness } from './timeliness.js';
 
 /** A person's saves within this span fold into one `saved` event of the timeline. */
@@ -105,16 +105,7 @@ export class ReportsService {
       repo.listEvents(this.db, id),
     ]);
     const report = reportView(r);
-    const editable = EDITABLE.has(report.reviewState);
     const pending = extensions.some((e) => e.state === 'pending');
-    const inState: Record<ReportAction, boolean> = {
-      'report.read': true,
-      'report.write': editable,
-      'report.submit': editable && report.version > 0 && report.status !== 'not_started',
-      'report.review': report.reviewState === 'submitted',
-      'extension.request': editable && report.firstSubmittedAt === null && !pending,
-      'extension.decide': pending,
-    };
     return {
       obligation: {
         id: o.id,
@@ -138,7 +129,7 @@ export class ReportsService {
         endedOn: o.ended_on,
       },
       report,
-      editable,
+      editable: EDITABLE.has(report.reviewState),
       timeliness: timeliness(o, r?.first_submitted_at ?? null, this.clock.today()),
       files: files.map((f) => ({
         id: f.id,
@@ -171,7 +162,7 @@ export class ReportsService {
         comment: e.comment,
         data: e.data,
       })),
-      actions: reportsPolicy.actions(actor, o).filter((a) => inState[a]),
+      actions: actionsNow(actor, o, report, pending),
     };
   }
 
@@ -194,10 +185,13 @@ export class ReportsService {
     id: string,
     given: number | null,
   ): Promise<repo.ReportRow> {
-    if (await repo.ensureReport(trx, id, this.clock.now())) {
-      await this.event(trx, ctx, { obligationId: id, kind: 'created', version: 0 });
+    let r = await repo.lockReport(trx, id);
+    if (!r) {
+      if (await repo.ensureReport(trx, id, this.clock.now())) {
+        await this.event(trx, ctx, { obligationId: id, kind: 'created', version: 0 });
+      }
+      r = await repo.lockReport(trx, id);
     }
-    const r = await repo.lockReport(trx, id);
     if (!r) throw notFound('report');
     if (given !== null && r.version !== given) {
       throw new AppError(
@@ -210,18 +204,22 @@ export class ReportsService {
     return r;
   }
 
-  /** Saves the draft (autosave): only while the report is a draft or returned. */
-  async saveDraft(ctx: Ctx, id: string, body: DraftBody): Promise<ObligationDetail> {
+  /**
+   * Saves the draft (autosave): only while the report is a draft or returned. Answers the report
+   * and the caller's actions only (not the whole page): it runs at every pause in typing.
+   */
+  async saveDraft(ctx: Ctx, id: string, body: DraftBody): Promise<SavedDraft> {
     const o = await this.obligation(id);
     reportsPolicy.assertCanWrite(ctx.actor, o);
     const cannotReason = blankToNull(body.cannotReason);
     if (body.status === 'cannot_do' && cannotReason === null) {
       throw new AppError(400, 'report_cannot_reason_required', {}, { fields: ['cannotReason'] });
     }
-    await this.db.transaction().execute(async (trx) => {
+    return this.db.transaction().execute(async (trx) => {
       const r = await this.lockedReport(trx, ctx, id, body.version);
       if (!EDITABLE.has(r.review_state)) throw new AppError(409, 'report_not_editable');
       const now = this.clock.now();
+      const actorId = ctx.actor.userId || null;
       const changes = {
         status: body.status,
         progress: body.progress ?? null,
@@ -231,18 +229,11 @@ export class ReportsService {
         proposals: blankToNull(body.proposals),
         cannot_reason: body.status === 'cannot_do' ? cannotReason : null,
       };
-      const { version } = await repo.updateReport(trx, r.id, {
-        ...changes,
-        updated_at: now,
-        updated_by: ctx.actor.userId || null,
-      });
-      const last = await repo.lastEvent(trx, id);
-      const fold =
-        last?.kind === 'saved' &&
-        last.actor_id === (ctx.actor.userId || null) &&
-        now.getTime() - new Date(last.last_at).getTime() <= SAVE_COALESCE_MS;
-      if (fold && last) await repo.extendSavedEvent(trx, last.id, now, version);
-      else await this.event(trx, ctx, { obligationId: id, kind: 'saved', version });
+      const { version } = await repo.updateReport(trx, r.id, { ...changes, updated_at: now, updated_by: actorId });
+      const since = new Date(now.getTime() - SAVE_COALESCE_MS);
+      if (!(await repo.foldSave(trx, { obligationId: id, actorId, since, at: now, version }))) {
+        await this.event(trx, ctx, { obligationId: id, kind: 'saved', version });
+      }
       await recordAudit(trx, ctx, {
         action: 'report.save',
         entityType: 'report',
@@ -250,8 +241,24 @@ export class ReportsService {
         before: { version: r.version, status: r.status, progress: r.progress },
         after: { version, status: changes.status, progress: changes.progress },
       });
+      const pending = (await repo.pendingExtension(trx, id)) !== undefined;
+      const report: ReportView = {
+        ...reportView(r),
+        ...{
+          status: changes.status,
+          progress: changes.progress,
+          narrative: changes.narrative,
+          results: changes.results,
+          difficulties: changes.difficulties,
+          proposals: changes.proposals,
+          cannotReason: changes.cannot_reason,
+        },
+        updatedAt: now.toISOString(),
+        updatedByName: ctx.actor.displayName,
+        version,
+      };
+      return { report, editable: true, actions: actionsNow(ctx.actor, o, report, pending) };
     });
-    return this.detail(ctx.actor, id);
   }
 
   /** The unit head sends the report to the level above; the first submission dates timeliness. */
@@ -484,6 +491,20 @@ export class ReportsService {
     });
     return this.detail(ctx.actor, o.id);
   }
+}
+
+/** The caller's actions (platform/access.ts) narrowed by the report's state. */
+function actionsNow(actor: Actor, o: repo.ObligationRow, report: ReportView, pending: boolean): ReportAction[] {
+  const editable = EDITABLE.has(report.reviewState);
+  const inState: Record<ReportAction, boolean> = {
+    'report.read': true,
+    'report.write': editable,
+    'report.submit': editable && report.version > 0 && report.status !== 'not_started',
+    'report.review': report.reviewState === 'submitted',
+    'extension.request': editable && report.firstSubmittedAt === null && !pending,
+    'extension.decide': pending,
+  };
+  return reportsPolicy.actions(actor, o).filter((a) => inState[a]);
 }
 
 function checkNewDeadline(date: string, o: { due_on: string; extended_due_on: string | null; period_start: string }) {

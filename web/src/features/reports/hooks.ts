@@ -31,8 +31,17 @@ function useWrite<I>(id: string, call: (input: I) => Promise<ObligationDetail>) 
   });
 }
 
-export const useSaveDraft = (id: string) =>
-  useWrite(id, (body: DraftInput) => api<ObligationDetail>(`${path(id)}/report`, { method: 'PUT', body }));
+export type SavedDraft = ResponseOf<'/api/v1/obligations/{id}/report', 'put'>;
+
+/** An autosave answers the report and the actions only; the rest of the page stays as cached. */
+export function useSaveDraft(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: DraftInput) => api<SavedDraft>(`${path(id)}/report`, { method: 'PUT', body }),
+    onSuccess: (saved) =>
+      client.setQueryData<ObligationDetail>(key(id), (page) => (page ? { ...page, ...saved } : page)),
+  });
+}
 
 export const useReportStep = (id: string) =>
   useWrite(
