@@ -33,13 +33,16 @@ function useWrite<I>(id: string, call: (input: I) => Promise<ObligationDetail>) 
 
 export type SavedDraft = ResponseOf<'/api/v1/obligations/{id}/report', 'put'>;
 
-/** An autosave answers the report and the actions only; the rest of the page stays as cached. */
+/** An autosave answers the report and the actions only; the page is refreshed behind it. */
 export function useSaveDraft(id: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: DraftInput) => api<SavedDraft>(`${path(id)}/report`, { method: 'PUT', body }),
-    onSuccess: (saved) =>
-      client.setQueryData<ObligationDetail>(key(id), (page) => (page ? { ...page, ...saved } : page)),
+    onSuccess: (saved) => {
+      client.setQueryData<ObligationDetail>(key(id), (page) => (page ? { ...page, ...saved } : page));
+      // The timeline (a new `saved` step, or the count of the folded one) follows in the background.
+      void client.invalidateQueries({ queryKey: key(id) });
+    },
   });
 }
 
