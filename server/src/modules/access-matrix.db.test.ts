@@ -696,7 +696,14 @@ describe.each(backends())('access matrix on %s', (kind) => {
       .returning('id')
       .executeTakeFirstOrThrow();
     ids.spareUser = spare.id;
-    const obligations = await insertTestObligations(t.db, plan.id, [
+    // The district's founding plan assigns Tà Xùa bodies (whatever plans later seeds add).
+    const founding = await t.db
+      .selectFrom('plan')
+      .innerJoin('document', 'document.id', 'plan.document_id')
+      .select('plan.id')
+      .where('document.symbol', '=', '45-KH/HU')
+      .executeTakeFirstOrThrow();
+    const obligations = await insertTestObligations(t.db, founding.id, [
       { key: 'matrix-2026', start: '2026-01-01', end: '2026-03-15', due: '2026-03-20' },
     ]);
     const taXuaPath = (
