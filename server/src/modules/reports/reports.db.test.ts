@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../platform/clock.js';
 import { multipartFile, type Session, type TestApp, testApp } from '../../test-support/app.js';
@@ -163,6 +164,43 @@ describe.each(backends())('reports on %s', (kind) => {
     expect(row).toMatchObject({ version: 2, narrative: winner });
     for (const c of conflicts) expect(c?.json().current).toMatchObject({ version: 2, narrative: winner });
   });
+
+  // PostgreSQL runs transactions side by side: a save must wait for the row lock and then see the
+  // version committed meanwhile (without FOR UPDATE it read the old version and overwrote the other).
+  it.runIf(kind === 'postgres')(
+    'a save waits for the report row and sees the version committed meanwhile',
+    async () => {
+      const id = next();
+      expect((await save('xa1-canbo', id, draft(0, 'Trước')))?.statusCode).toBe(200);
+      let release = () => {};
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      let lockedNow = () => {};
+      const locked = new Promise<void>((resolve) => {
+        lockedNow = resolve;
+      });
+      const other = t.db.transaction().execute(async (trx) => {
+        await trx.selectFrom('report').select('version').where('obligation_id', '=', id).forUpdate().execute();
+        lockedNow();
+        await held;
+        await trx
+          .updateTable('report')
+          .set({ narrative: 'Bản của người khác', version: sql<number>`version + 1` })
+          .where('obligation_id', '=', id)
+          .execute();
+      });
+      await locked;
+      const waiting = save('xa1-truong', id, draft(1, 'Bản của trưởng đơn vị'));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      release();
+      await other;
+      const res = await waiting;
+      expect(res?.statusCode, res?.body).toBe(409);
+      expect(res?.json().current).toMatchObject({ version: 2, narrative: 'Bản của người khác' });
+      expect((await rowOf(id))?.narrative).toBe('Bản của người khác');
+    },
+  );
 
   it('autosaves of one person within five minutes are one timeline event', async () => {
     const id = next();
