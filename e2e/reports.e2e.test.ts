@@ -155,6 +155,13 @@ describe('a report from draft to acceptance, in Chromium', () => {
       'submitted',
       'accepted',
     ]);
+    // The first submission's content stays on the timeline, with its file.
+    const firstSubmission = monitor.locator('[data-kind="submitted"]').first();
+    await firstSubmission.locator('summary').click();
+    const sent = await firstSubmission.locator('dl').textContent();
+    expect(sent).toContain('Đã quán triệt đến 100% chi bộ.');
+    expect(sent).toContain('bien-ban-hoi-nghi.pdf');
+    expect(sent).not.toContain('312 đảng viên');
     await screenshot(monitor, 'report-accepted-monitor');
 
     // The same page on a phone: nothing wider than the screen.

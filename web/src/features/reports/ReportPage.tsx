@@ -731,6 +731,35 @@ function Step({ event }: { event: TimelineEvent }) {
       <strong>{label('reports.event', event.kind)}</strong> · {event.actorName} · {formatDateTime(event.at)}
       {extra ? <div>{extra}</div> : null}
       {event.comment ? <div className="tk-prewrap tk-step-comment">“{event.comment}”</div> : null}
+      {event.kind === 'submitted' ? <Snapshot data={event.data} /> : null}
     </div>
+  );
+}
+
+/** What a submission sent, as the timeline keeps it. */
+function Snapshot({ data }: { data: unknown }) {
+  const { t, label } = useI18n();
+  if (!data || typeof data !== 'object') return null;
+  const d = data as Partial<Record<Field, string | number | null>> & { files?: { fileName: string }[] };
+  const rows: [string, string | number | null | undefined][] = [
+    [t('reports.field.status'), d.status ? label('reports.status', String(d.status)) : null],
+    [t('reports.field.progress'), d.progress === null || d.progress === undefined ? null : `${d.progress}%`],
+    ...TEXT_FIELDS.map((f): [string, string | number | null | undefined] => [t(`reports.field.${f}`), d[f]]),
+    [t('reports.evidence'), d.files?.map((f) => f.fileName).join(', ')],
+  ];
+  return (
+    <details className="tk-snapshot">
+      <summary>{t('reports.snapshot')}</summary>
+      <dl>
+        {rows
+          .filter(([, v]) => v !== null && v !== undefined && v !== '')
+          .map(([name, v]) => (
+            <div key={name}>
+              <dt>{name}</dt>
+              <dd className="tk-prewrap">{v}</dd>
+            </div>
+          ))}
+      </dl>
+    </details>
   );
 }
