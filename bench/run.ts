@@ -2,6 +2,7 @@ import type { DatabaseKind } from '../server/src/platform/db/database.js';
 import { importPer10kb } from './import.js';
 import { nationalBenches } from './national.js';
 import { planPage } from './plan-page.js';
+import { reportSave } from './report-save.js';
 
 /**
  * `npm run bench`: one JSON line per figure, on PGlite always and on PostgreSQL when
@@ -9,7 +10,7 @@ import { planPage } from './plan-page.js';
  */
 const n = Number(process.env.BENCH_N ?? 200);
 const backends: DatabaseKind[] = process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
-const benches = [planPage, importPer10kb];
+const benches = [planPage, importPer10kb, reportSave];
 
 for (const backend of backends) {
   for (const bench of benches) {

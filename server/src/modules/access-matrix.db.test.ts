@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addAccessUsers, EXTRA_PASSWORD } from '../test-support/access-users.js';
 import { multipartFile, type Session, type TestApp, testApp, unitId } from '../test-support/app.js';
 import { backends } from '../test-support/db.js';
+import { insertTestObligations } from '../test-support/obligations.js';
 import { oneTaskPlan } from '../test-support/plan-body.js';
 
 /**
@@ -48,6 +49,10 @@ interface Ids {
   /** A user and one of its grants, for the user-management families. */
   spareUser: string;
   spareGrant: string;
+  /** Reports: an obligation of a Tà Xùa body on the district plan, its report's version, a file. */
+  obligation: string;
+  reportVersion: number;
+  reportFile: string;
 }
 
 interface Family {
@@ -608,6 +613,105 @@ const FAMILIES: Family[] = [
     body: () => ({ version: 1, reason: 'Ghi nhầm' }),
     expect: { ...all(403), 'xa1-truong': 200, 'xa1-canbo': 200 },
   },
+  // ── reports (issue 7, part B) ──
+  {
+    route: 'GET /api/v1/obligations/:id',
+    name: 'a Tà Xùa report',
+    url: (i) => `/api/v1/obligations/${i.obligation}`,
+    expect: districtAndTaXua,
+  },
+  {
+    route: 'GET /api/v1/obligations/:id',
+    name: 'a report of an obligation that does not exist',
+    url: () => '/api/v1/obligations/00000000-0000-4000-8000-000000000000',
+    expect: all(404),
+  },
+  {
+    route: 'PUT /api/v1/obligations/:id/report',
+    name: 'save a Tà Xùa report draft',
+    prepare: (t, i) => reportIn(t, i, 'draft'),
+    url: (i) => `/api/v1/obligations/${i.obligation}/report`,
+    body: (i) => ({ version: i.reportVersion, status: 'in_progress', progress: 50, narrative: 'Đang triển khai' }),
+    expect: unitWriters(200),
+  },
+  {
+    route: 'POST /api/v1/obligations/:id/report/submit',
+    name: 'submit a Tà Xùa report',
+    prepare: (t, i) => reportIn(t, i, 'draft'),
+    url: (i) => `/api/v1/obligations/${i.obligation}/report/submit`,
+    body: (i) => ({ version: i.reportVersion }),
+    expect: { ...all(403), 'xa1-truong': 200 },
+  },
+  {
+    route: 'POST /api/v1/obligations/:id/report/return',
+    name: 'return a Tà Xùa report',
+    prepare: (t, i) => reportIn(t, i, 'submitted'),
+    url: (i) => `/api/v1/obligations/${i.obligation}/report/return`,
+    body: (i) => ({ version: i.reportVersion, comment: 'Bổ sung số liệu' }),
+    expect: districtWriters(200),
+  },
+  {
+    route: 'POST /api/v1/obligations/:id/report/accept',
+    name: 'accept a Tà Xùa report',
+    prepare: (t, i) => reportIn(t, i, 'submitted'),
+    url: (i) => `/api/v1/obligations/${i.obligation}/report/accept`,
+    body: (i) => ({ version: i.reportVersion }),
+    expect: districtWriters(200),
+  },
+  {
+    route: 'POST /api/v1/obligations/:id/report/files',
+    name: 'attach a text file as evidence (the unit may; the content is refused)',
+    prepare: (t, i) => reportIn(t, i, 'draft'),
+    url: (i) => `/api/v1/obligations/${i.obligation}/report/files`,
+    file: true,
+    expect: unitWriters(415),
+  },
+  {
+    route: 'GET /api/v1/obligations/:id/report/files/:fileId',
+    name: 'download a Tà Xùa evidence file',
+    url: (i) => `/api/v1/obligations/${i.obligation}/report/files/${i.reportFile}`,
+    expect: districtAndTaXua,
+  },
+  {
+    route: 'DELETE /api/v1/obligations/:id/report/files/:fileId',
+    name: 'remove a Tà Xùa evidence file',
+    prepare: async (t, i) => {
+      await reportIn(t, i, 'draft');
+      return (
+        await t.db.insertInto('report_file').values(evidenceRow(i.obligation)).returning('id').executeTakeFirstOrThrow()
+      ).id;
+    },
+    url: (i, fileId) => `/api/v1/obligations/${i.obligation}/report/files/${fileId}`,
+    expect: unitWriters(200),
+  },
+  {
+    route: 'POST /api/v1/obligations/:id/extensions',
+    name: 'ask an extension for a Tà Xùa report',
+    prepare: async (t, i) => {
+      await pendingExtension(t, i);
+      await t.db.deleteFrom('extension_request').where('obligation_id', '=', i.obligation).execute();
+      return '';
+    },
+    url: (i) => `/api/v1/obligations/${i.obligation}/extensions`,
+    body: () => ({ reason: 'Lũ quét', requestedDueOn: '2026-12-31' }),
+    expect: unitWriters(200),
+  },
+  {
+    route: 'POST /api/v1/extensions/:id/grant',
+    name: 'grant a Tà Xùa extension',
+    prepare: (t, i) => pendingExtension(t, i),
+    url: (_, extension) => `/api/v1/extensions/${extension}/grant`,
+    body: () => ({ comment: 'Đồng ý' }),
+    expect: districtWriters(200),
+  },
+  {
+    route: 'POST /api/v1/extensions/:id/refuse',
+    name: 'refuse a Tà Xùa extension',
+    prepare: (t, i) => pendingExtension(t, i),
+    url: (_, extension) => `/api/v1/extensions/${extension}/refuse`,
+    body: () => ({ comment: 'Không có căn cứ' }),
+    expect: districtWriters(200),
+  },
 ];
 
 /** A dissemination session's body (part E). */
@@ -682,6 +786,60 @@ async function spareAssignment(t: TestApp, i: Ids, unit: string | null): Promise
   return row.id;
 }
 
+/** The unit head and officer of Tà Xùa (reports.write). */
+function unitWriters(status: number): Expect {
+  return { ...all(403), 'xa1-truong': status, 'xa1-canbo': status };
+}
+
+/** Puts the matrix's report in a state (with content) and notes its version for the body. */
+async function reportIn(t: TestApp, i: Ids, state: 'draft' | 'submitted'): Promise<string> {
+  await t.db
+    .insertInto('report')
+    .values({ obligation_id: i.obligation, status: 'in_progress', version: 1 })
+    .onConflict((oc) => oc.column('obligation_id').doNothing())
+    .execute();
+  const row = await t.db
+    .updateTable('report')
+    .set({ review_state: state, status: 'in_progress', first_submitted_at: null })
+    .where('obligation_id', '=', i.obligation)
+    .returning('version')
+    .executeTakeFirstOrThrow();
+  i.reportVersion = row.version;
+  return '';
+}
+
+function evidenceRow(obligation: string) {
+  const content = Buffer.from('%PDF-1.4\n%%EOF\n');
+  return {
+    obligation_id: obligation,
+    file_name: 'bien-ban.pdf',
+    content_type: 'application/pdf',
+    size: content.length,
+    sha256: 'a'.repeat(64),
+    content,
+    added_at: new Date(),
+    added_by: null,
+  };
+}
+
+/** A pending extension request of the matrix's obligation (the only one), its deadline reset. */
+async function pendingExtension(t: TestApp, i: Ids): Promise<string> {
+  await reportIn(t, i, 'draft');
+  await t.db.deleteFrom('extension_request').where('obligation_id', '=', i.obligation).execute();
+  await t.db.updateTable('obligation').set({ extended_due_on: null }).where('id', '=', i.obligation).execute();
+  const row = await t.db
+    .insertInto('extension_request')
+    .values({
+      obligation_id: i.obligation,
+      reason: 'Lũ quét',
+      requested_due_on: '2026-12-31',
+      requested_at: new Date(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
 async function fingerprint(t: TestApp): Promise<string> {
   const { rows } = await sql<{ fp: string }>`
     select concat_ws('|',
@@ -693,7 +851,11 @@ async function fingerprint(t: TestApp): Promise<string> {
       (select string_agg(coalesce(issuer_unit_id::text, '-'), ',' order by id) from document),
       (select string_agg(sha256, ',' order by document_id) from document_file),
       (select count(*) from document_link),
-      (select count(*) from audit_log where action not like 'auth.%')) as fp`.execute(t.db);
+      (select count(*) from audit_log where action not like 'auth.%'),
+      (select string_agg(review_state || version, ',' order by id) from report),
+      (select count(*) from report_event), (select count(*) from report_file where removed_at is null),
+      (select string_agg(state, ',' order by id) from extension_request),
+      (select string_agg(coalesce(extended_due_on::text, '-'), ',' order by id) from obligation)) as fp`.execute(t.db);
   return rows[0]?.fp ?? '';
 }
 
@@ -748,6 +910,9 @@ describe.each(backends())('access matrix on %s', (kind) => {
       hangChuDu: await unitId(t, 'xa-hang-chu-du'),
       spareUser: '',
       spareGrant: '',
+      obligation: '',
+      reportVersion: 0,
+      reportFile: '',
     };
     const spare = await t.db
       .insertInto('app_user')
@@ -755,6 +920,34 @@ describe.each(backends())('access matrix on %s', (kind) => {
       .returning('id')
       .executeTakeFirstOrThrow();
     ids.spareUser = spare.id;
+    // The district's founding plan assigns Tà Xùa bodies (whatever plans later seeds add).
+    const founding = await t.db
+      .selectFrom('plan')
+      .innerJoin('document', 'document.id', 'plan.document_id')
+      .select('plan.id')
+      .where('document.symbol', '=', '45-KH/HU')
+      .executeTakeFirstOrThrow();
+    const obligations = await insertTestObligations(t.db, founding.id, [
+      { key: 'matrix-2026', start: '2026-01-01', end: '2026-03-15', due: '2026-03-20' },
+    ]);
+    const taXuaPath = (
+      await t.db.selectFrom('org_unit').select('path').where('id', '=', ids.ownCommune).executeTakeFirstOrThrow()
+    ).path;
+    const owing = await t.db
+      .selectFrom('obligation as o')
+      .innerJoin('org_unit as u', 'u.id', 'o.unit_id')
+      .select('o.id')
+      .where(
+        'o.id',
+        'in',
+        obligations.map((o) => o.id),
+      )
+      .where('u.path', 'like', `${taXuaPath}%`)
+      .executeTakeFirstOrThrow();
+    ids.obligation = owing.id;
+    ids.reportFile = (
+      await t.db.insertInto('report_file').values(evidenceRow(ids.obligation)).returning('id').executeTakeFirstOrThrow()
+    ).id;
     ids.spareGrant = (
       await t.db
         .insertInto('role_grant')

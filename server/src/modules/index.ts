@@ -7,6 +7,7 @@ import { documentsModule } from './documents/index.js';
 import { jobsModule } from './jobs/index.js';
 import { organizationsModule } from './organizations/index.js';
 import { plansModule } from './plans/index.js';
+import { reportsModule } from './reports/index.js';
 import { usersModule } from './users/index.js';
 
 /** Every module, in the order its routes are registered. */
@@ -19,6 +20,7 @@ export const modules: ModuleManifest[] = [
   auditModule,
   jobsModule,
   disseminationModule,
+  reportsModule,
 ];
 
 // Writers announce plan and directory changes; the modules listening are wired here, once.

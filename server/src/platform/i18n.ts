@@ -212,6 +212,47 @@ export const MESSAGES = {
     vi: 'Kế hoạch thay thế cũng đã bị thu hồi hoặc thay thế; hãy chọn một kế hoạch còn hiệu lực.',
     en: 'The replacing plan was withdrawn or replaced as well; choose a plan that is in force.',
   },
+  // Reports (issue 7, part B: server/src/modules/reports).
+  report_not_editable: {
+    vi: 'Báo cáo đã gửi lên hoặc đã được chấp nhận: chỉ sửa, đính kèm tệp hoặc gửi được khi báo cáo còn là bản nháp hoặc bị trả lại.',
+    en: 'The report has been submitted or accepted: it can be edited, given files or submitted only as a draft or after it was returned.',
+  },
+  report_not_submitted: {
+    vi: 'Báo cáo không ở trạng thái chờ xem xét: chỉ chấp nhận hoặc trả lại được báo cáo đã gửi lên.',
+    en: 'The report is not awaiting review: only a submitted report can be accepted or returned.',
+  },
+  report_empty: {
+    vi: 'Báo cáo chưa có nội dung: hãy chọn tình trạng thực hiện và lưu trước khi gửi.',
+    en: 'The report is empty: choose the state of the work and save before submitting.',
+  },
+  report_cannot_reason_required: {
+    vi: 'Khi chọn "Không thực hiện được", cần nêu lý do.',
+    en: 'When the work cannot be done, give the reason.',
+  },
+  file_type_not_allowed: {
+    vi: 'Tệp "{name}" không được nhận: xét theo nội dung, tệp không phải PDF, DOCX, XLSX, JPEG hoặc PNG (nhận ra: {detected}).',
+    en: 'The file "{name}" is refused: by its content it is not a PDF, DOCX, XLSX, JPEG or PNG file (found: {detected}).',
+  },
+  extension_pending: {
+    vi: 'Đã có một đề nghị gia hạn đang chờ quyết định cho nhiệm vụ này; hãy chờ cấp trên quyết định.',
+    en: 'An extension request for this obligation is already awaiting a decision.',
+  },
+  extension_not_after_deadline: {
+    vi: 'Hạn mới ({date}) phải sau hạn hiện tại ({due}).',
+    en: 'The new deadline ({date}) must be after the current one ({due}).',
+  },
+  extension_before_period: {
+    vi: 'Hạn mới ({date}) không được trước ngày bắt đầu kỳ báo cáo ({start}).',
+    en: 'The new deadline ({date}) cannot be before the reporting period starts ({start}).',
+  },
+  extension_decided: {
+    vi: 'Đề nghị gia hạn này đã được quyết định rồi.',
+    en: 'This extension request has already been decided.',
+  },
+  extension_not_needed: {
+    vi: 'Báo cáo đã được gửi lên; không cần gia hạn nữa.',
+    en: 'The report has already been submitted; no extension is needed.',
+  },
   internal: {
     vi: 'Đã xảy ra lỗi hệ thống; dữ liệu của bạn không bị thay đổi. Vui lòng thử lại.',
     en: 'A system error occurred; nothing was changed. Please try again.',
@@ -246,4 +287,7 @@ export const ENTITY_NAMES: Record<string, Message> = {
   assignment: { vi: 'phân công', en: 'assignment' },
   job: { vi: 'công việc nền', en: 'background job' },
   dissemination_session: { vi: 'buổi quán triệt', en: 'dissemination session' },
+  obligation: { vi: 'nghĩa vụ báo cáo', en: 'reporting obligation' },
+  report: { vi: 'báo cáo', en: 'report' },
+  extension: { vi: 'đề nghị gia hạn', en: 'extension request' },
 };

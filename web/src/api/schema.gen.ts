@@ -5637,6 +5637,1603 @@ export type paths = {
       };
     };
   };
+  "/api/v1/obligations/{id}": {
+    /** Một nghĩa vụ báo cáo: báo cáo, tệp minh chứng, gia hạn, diễn biến, thao tác được phép */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              obligation: {
+                id: string;
+                planId: string;
+                planTitle: string | null;
+                planSymbol: string | null;
+                taskId: string | null;
+                taskLabel: string | null;
+                taskTitle: string | null;
+                taskText: string | null;
+                unitId: string;
+                unitName: string;
+                reviewerUnitId: string;
+                reviewerUnitName: string;
+                /** @enum {string} */
+                role: "lead" | "coordinate" | "plan";
+                periodKey: string;
+                periodStart: string;
+                periodEnd: string;
+                dueOn: string;
+                extendedDueOn: string | null;
+                endedOn: string | null;
+              };
+              report: {
+                id: string | null;
+                /** @enum {string} */
+                status: "not_started" | "in_progress" | "done" | "cannot_do";
+                cannotReason: string | null;
+                progress: number | null;
+                narrative: string | null;
+                results: string | null;
+                difficulties: string | null;
+                proposals: string | null;
+                /** @enum {string} */
+                reviewState: "draft" | "submitted" | "returned" | "accepted";
+                reviewComment: string | null;
+                firstSubmittedAt: string | null;
+                submittedAt: string | null;
+                reviewedAt: string | null;
+                updatedAt: string | null;
+                updatedByName: string | null;
+                version: number;
+              };
+              editable: boolean;
+              timeliness: {
+                submittedOn: string | null;
+                /** @enum {string} */
+                original: "on_time" | "late" | "overdue" | "pending";
+                /** @enum {string} */
+                granted: "on_time" | "late" | "overdue" | "pending";
+                deadline: string;
+              };
+              files: ({
+                  id: string;
+                  fileName: string;
+                  contentType: string;
+                  size: number;
+                  addedAt: string;
+                  addedByName: string | null;
+                })[];
+              extensions: ({
+                  id: string;
+                  reason: string;
+                  requestedDueOn: string;
+                  /** @enum {string} */
+                  state: "pending" | "granted" | "refused";
+                  grantedDueOn: string | null;
+                  comment: string | null;
+                  requestedAt: string;
+                  requestedByName: string | null;
+                  decidedAt: string | null;
+                  decidedByName: string | null;
+                })[];
+              timeline: ({
+                  id: string;
+                  /** @enum {string} */
+                  kind: "created" | "saved" | "submitted" | "returned" | "accepted" | "file_added" | "file_removed" | "extension_requested" | "extension_granted" | "extension_refused";
+                  actorName: string;
+                  at: string;
+                  lastAt: string;
+                  count: number;
+                  version: number | null;
+                  comment: string | null;
+                  data: unknown;
+                })[];
+              actions: ("report.read" | "report.write" | "report.submit" | "report.review" | "extension.request" | "extension.decide")[];
+            };
+          };
+        };
+        /** @description Dữ liệu không hợp lệ (validation_failed, invalid_json…) */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không có quyền, ngoài phạm vi, hoặc thiếu/sai x-csrf-token */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không tìm thấy */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Quá nhiều yêu cầu */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Cơ sở dữ liệu tạm thời không sẵn sàng (Retry-After) */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/obligations/{id}/report": {
+    /** Lưu bản nháp báo cáo (tự lưu); 409 stale_version kèm bản đã lưu khi phiên bản đã cũ */
+    put: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            version: number;
+            /** @enum {string} */
+            status: "not_started" | "in_progress" | "done" | "cannot_do";
+            progress?: number | null;
+            narrative?: string | null;
+            results?: string | null;
+            difficulties?: string | null;
+            proposals?: string | null;
+            cannotReason?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              report: {
+                id: string | null;
+                /** @enum {string} */
+                status: "not_started" | "in_progress" | "done" | "cannot_do";
+                cannotReason: string | null;
+                progress: number | null;
+                narrative: string | null;
+                results: string | null;
+                difficulties: string | null;
+                proposals: string | null;
+                /** @enum {string} */
+                reviewState: "draft" | "submitted" | "returned" | "accepted";
+                reviewComment: string | null;
+                firstSubmittedAt: string | null;
+                submittedAt: string | null;
+                reviewedAt: string | null;
+                updatedAt: string | null;
+                updatedByName: string | null;
+                version: number;
+              };
+              editable: boolean;
+              actions: ("report.read" | "report.write" | "report.submit" | "report.review" | "extension.request" | "extension.decide")[];
+            };
+          };
+        };
+        /** @description Dữ liệu không hợp lệ (validation_failed, invalid_json…) */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không có quyền, ngoài phạm vi, hoặc thiếu/sai x-csrf-token */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không tìm thấy */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Xung đột: trùng lặp hoặc bản ghi đã bị người khác sửa */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Nội dung quá lớn */
+        413: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Kiểu nội dung không được hỗ trợ */
+        415: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Quá nhiều yêu cầu */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Cơ sở dữ liệu tạm thời không sẵn sàng (Retry-After) */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/obligations/{id}/report/submit": {
+    /** Trưởng đơn vị gửi báo cáo lên cấp trên */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              obligation: {
+                id: string;
+                planId: string;
+                planTitle: string | null;
+                planSymbol: string | null;
+                taskId: string | null;
+                taskLabel: string | null;
+                taskTitle: string | null;
+                taskText: string | null;
+                unitId: string;
+                unitName: string;
+                reviewerUnitId: string;
+                reviewerUnitName: string;
+                /** @enum {string} */
+                role: "lead" | "coordinate" | "plan";
+                periodKey: string;
+                periodStart: string;
+                periodEnd: string;
+                dueOn: string;
+                extendedDueOn: string | null;
+                endedOn: string | null;
+              };
+              report: {
+                id: string | null;
+                /** @enum {string} */
+                status: "not_started" | "in_progress" | "done" | "cannot_do";
+                cannotReason: string | null;
+                progress: number | null;
+                narrative: string | null;
+                results: string | null;
+                difficulties: string | null;
+                proposals: string | null;
+                /** @enum {string} */
+                reviewState: "draft" | "submitted" | "returned" | "accepted";
+                reviewComment: string | null;
+                firstSubmittedAt: string | null;
+                submittedAt: string | null;
+                reviewedAt: string | null;
+                updatedAt: string | null;
+                updatedByName: string | null;
+                version: number;
+              };
+              editable: boolean;
+              timeliness: {
+                submittedOn: string | null;
+                /** @enum {string} */
+                original: "on_time" | "late" | "overdue" | "pending";
+                /** @enum {string} */
+                granted: "on_time" | "late" | "overdue" | "pending";
+                deadline: string;
+              };
+              files: ({
+                  id: string;
+                  fileName: string;
+                  contentType: string;
+                  size: number;
+                  addedAt: string;
+                  addedByName: string | null;
+                })[];
+              extensions: ({
+                  id: string;
+                  reason: string;
+                  requestedDueOn: string;
+                  /** @enum {string} */
+                  state: "pending" | "granted" | "refused";
+                  grantedDueOn: string | null;
+                  comment: string | null;
+                  requestedAt: string;
+                  requestedByName: string | null;
+                  decidedAt: string | null;
+                  decidedByName: string | null;
+                })[];
+              timeline: ({
+                  id: string;
+                  /** @enum {string} */
+                  kind: "created" | "saved" | "submitted" | "returned" | "accepted" | "file_added" | "file_removed" | "extension_requested" | "extension_granted" | "extension_refused";
+                  actorName: string;
+                  at: string;
+                  lastAt: string;
+                  count: number;
+                  version: number | null;
+                  comment: string | null;
+                  data: unknown;
+                })[];
+              actions: ("report.read" | "report.write" | "report.submit" | "report.review" | "extension.request" | "extension.decide")[];
+            };
+          };
+        };
+        /** @description Dữ liệu không hợp lệ (validation_failed, invalid_json…) */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không có quyền, ngoài phạm vi, hoặc thiếu/sai x-csrf-token */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không tìm thấy */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Xung đột: trùng lặp hoặc bản ghi đã bị người khác sửa */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Nội dung quá lớn */
+        413: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Kiểu nội dung không được hỗ trợ */
+        415: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Quá nhiều yêu cầu */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Cơ sở dữ liệu tạm thời không sẵn sàng (Retry-After) */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/obligations/{id}/report/return": {
+    /** Cấp trên trả lại báo cáo, kèm ý kiến */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            version: number;
+            comment: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              obligation: {
+                id: string;
+                planId: string;
+                planTitle: string | null;
+                planSymbol: string | null;
+                taskId: string | null;
+                taskLabel: string | null;
+                taskTitle: string | null;
+                taskText: string | null;
+                unitId: string;
+                unitName: string;
+                reviewerUnitId: string;
+                reviewerUnitName: string;
+                /** @enum {string} */
+                role: "lead" | "coordinate" | "plan";
+                periodKey: string;
+                periodStart: string;
+                periodEnd: string;
+                dueOn: string;
+                extendedDueOn: string | null;
+                endedOn: string | null;
+              };
+              report: {
+                id: string | null;
+                /** @enum {string} */
+                status: "not_started" | "in_progress" | "done" | "cannot_do";
+                cannotReason: string | null;
+                progress: number | null;
+                narrative: string | null;
+                results: string | null;
+                difficulties: string | null;
+                proposals: string | null;
+                /** @enum {string} */
+                reviewState: "draft" | "submitted" | "returned" | "accepted";
+                reviewComment: string | null;
+                firstSubmittedAt: string | null;
+                submittedAt: string | null;
+                reviewedAt: string | null;
+                updatedAt: string | null;
+                updatedByName: string | null;
+                version: number;
+              };
+              editable: boolean;
+              timeliness: {
+                submittedOn: string | null;
+                /** @enum {string} */
+                original: "on_time" | "late" | "overdue" | "pending";
+                /** @enum {string} */
+                granted: "on_time" | "late" | "overdue" | "pending";
+                deadline: string;
+              };
+              files: ({
+                  id: string;
+                  fileName: string;
+                  contentType: string;
+                  size: number;
+                  addedAt: string;
+                  addedByName: string | null;
+                })[];
+              extensions: ({
+                  id: string;
+                  reason: string;
+                  requestedDueOn: string;
+                  /** @enum {string} */
+                  state: "pending" | "granted" | "refused";
+                  grantedDueOn: string | null;
+                  comment: string | null;
+                  requestedAt: string;
+                  requestedByName: string | null;
+                  decidedAt: string | null;
+                  decidedByName: string | null;
+                })[];
+              timeline: ({
+                  id: string;
+                  /** @enum {string} */
+                  kind: "created" | "saved" | "submitted" | "returned" | "accepted" | "file_added" | "file_removed" | "extension_requested" | "extension_granted" | "extension_refused";
+                  actorName: string;
+                  at: string;
+                  lastAt: string;
+                  count: number;
+                  version: number | null;
+                  comment: string | null;
+                  data: unknown;
+                })[];
+              actions: ("report.read" | "report.write" | "report.submit" | "report.review" | "extension.request" | "extension.decide")[];
+            };
+          };
+        };
+        /** @description Dữ liệu không hợp lệ (validation_failed, invalid_json…) */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không có quyền, ngoài phạm vi, hoặc thiếu/sai x-csrf-token */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không tìm thấy */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Xung đột: trùng lặp hoặc bản ghi đã bị người khác sửa */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Nội dung quá lớn */
+        413: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Kiểu nội dung không được hỗ trợ */
+        415: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Quá nhiều yêu cầu */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Cơ sở dữ liệu tạm thời không sẵn sàng (Retry-After) */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/obligations/{id}/report/accept": {
+    /** Cấp trên chấp nhận báo cáo */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              obligation: {
+                id: string;
+                planId: string;
+                planTitle: string | null;
+                planSymbol: string | null;
+                taskId: string | null;
+                taskLabel: string | null;
+                taskTitle: string | null;
+                taskText: string | null;
+                unitId: string;
+                unitName: string;
+                reviewerUnitId: string;
+                reviewerUnitName: string;
+                /** @enum {string} */
+                role: "lead" | "coordinate" | "plan";
+                periodKey: string;
+                periodStart: string;
+                periodEnd: string;
+                dueOn: string;
+                extendedDueOn: string | null;
+                endedOn: string | null;
+              };
+              report: {
+                id: string | null;
+                /** @enum {string} */
+                status: "not_started" | "in_progress" | "done" | "cannot_do";
+                cannotReason: string | null;
+                progress: number | null;
+                narrative: string | null;
+                results: string | null;
+                difficulties: string | null;
+                proposals: string | null;
+                /** @enum {string} */
+                reviewState: "draft" | "submitted" | "returned" | "accepted";
+                reviewComment: string | null;
+                firstSubmittedAt: string | null;
+                submittedAt: string | null;
+                reviewedAt: string | null;
+                updatedAt: string | null;
+                updatedByName: string | null;
+                version: number;
+              };
+              editable: boolean;
+              timeliness: {
+                submittedOn: string | null;
+                /** @enum {string} */
+                original: "on_time" | "late" | "overdue" | "pending";
+                /** @enum {string} */
+                granted: "on_time" | "late" | "overdue" | "pending";
+                deadline: string;
+              };
+              files: ({
+                  id: string;
+                  fileName: string;
+                  contentType: string;
+                  size: number;
+                  addedAt: string;
+                  addedByName: string | null;
+                })[];
+              extensions: ({
+                  id: string;
+                  reason: string;
+                  requestedDueOn: string;
+                  /** @enum {string} */
+                  state: "pending" | "granted" | "refused";
+                  grantedDueOn: string | null;
+                  comment: string | null;
+                  requestedAt: string;
+                  requestedByName: string | null;
+                  decidedAt: string | null;
+                  decidedByName: string | null;
+                })[];
+              timeline: ({
+                  id: string;
+                  /** @enum {string} */
+                  kind: "created" | "saved" | "submitted" | "returned" | "accepted" | "file_added" | "file_removed" | "extension_requested" | "extension_granted" | "extension_refused";
+                  actorName: string;
+                  at: string;
+                  lastAt: string;
+                  count: number;
+                  version: number | null;
+                  comment: string | null;
+                  data: unknown;
+                })[];
+              actions: ("report.read" | "report.write" | "report.submit" | "report.review" | "extension.request" | "extension.decide")[];
+            };
+          };
+        };
+        /** @description Dữ liệu không hợp lệ (validation_failed, invalid_json…) */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không có quyền, ngoài phạm vi, hoặc thiếu/sai x-csrf-token */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không tìm thấy */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Xung đột: trùng lặp hoặc bản ghi đã bị người khác sửa */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Nội dung quá lớn */
+        413: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Kiểu nội dung không được hỗ trợ */
+        415: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Quá nhiều yêu cầu */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Cơ sở dữ liệu tạm thời không sẵn sàng (Retry-After) */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/obligations/{id}/report/files": {
+    /** Đính kèm tệp minh chứng (multipart, trường "file"; PDF, DOCX, XLSX, JPEG, PNG theo nội dung) */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              obligation: {
+                id: string;
+                planId: string;
+                planTitle: string | null;
+                planSymbol: string | null;
+                taskId: string | null;
+                taskLabel: string | null;
+                taskTitle: string | null;
+                taskText: string | null;
+                unitId: string;
+                unitName: string;
+                reviewerUnitId: string;
+                reviewerUnitName: string;
+                /** @enum {string} */
+                role: "lead" | "coordinate" | "plan";
+                periodKey: string;
+                periodStart: string;
+                periodEnd: string;
+                dueOn: string;
+                extendedDueOn: string | null;
+                endedOn: string | null;
+              };
+              report: {
+                id: string | null;
+                /** @enum {string} */
+                status: "not_started" | "in_progress" | "done" | "cannot_do";
+                cannotReason: string | null;
+                progress: number | null;
+                narrative: string | null;
+                results: string | null;
+                difficulties: string | null;
+                proposals: string | null;
+                /** @enum {string} */
+                reviewState: "draft" | "submitted" | "returned" | "accepted";
+                reviewComment: string | null;
+                firstSubmittedAt: string | null;
+                submittedAt: string | null;
+                reviewedAt: string | null;
+                updatedAt: string | null;
+                updatedByName: string | null;
+                version: number;
+              };
+              editable: boolean;
+              timeliness: {
+                submittedOn: string | null;
+                /** @enum {string} */
+                original: "on_time" | "late" | "overdue" | "pending";
+                /** @enum {string} */
+                granted: "on_time" | "late" | "overdue" | "pending";
+                deadline: string;
+              };
+              files: ({
+                  id: string;
+                  fileName: string;
+                  contentType: string;
+                  size: number;
+                  addedAt: string;
+                  addedByName: string | null;
+                })[];
+              extensions: ({
+                  id: string;
+                  reason: string;
+                  requestedDueOn: string;
+                  /** @enum {string} */
+                  state: "pending" | "granted" | "refused";
+                  grantedDueOn: string | null;
+                  comment: string | null;
+                  requestedAt: string;
+                  requestedByName: string | null;
+                  decidedAt: string | null;
+                  decidedByName: string | null;
+                })[];
+              timeline: ({
+                  id: string;
+                  /** @enum {string} */
+                  kind: "created" | "saved" | "submitted" | "returned" | "accepted" | "file_added" | "file_removed" | "extension_requested" | "extension_granted" | "extension_refused";
+                  actorName: string;
+                  at: string;
+                  lastAt: string;
+                  count: number;
+                  version: number | null;
+                  comment: string | null;
+                  data: unknown;
+                })[];
+              actions: ("report.read" | "report.write" | "report.submit" | "report.review" | "extension.request" | "extension.decide")[];
+            };
+          };
+        };
+        /** @description Dữ liệu không hợp lệ (validation_failed, invalid_json…) */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không có quyền, ngoài phạm vi, hoặc thiếu/sai x-csrf-token */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không tìm thấy */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Xung đột: trùng lặp hoặc bản ghi đã bị người khác sửa */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Nội dung quá lớn */
+        413: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Kiểu nội dung không được hỗ trợ */
+        415: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Quá nhiều yêu cầu */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Cơ sở dữ liệu tạm thời không sẵn sàng (Retry-After) */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/obligations/{id}/report/files/{fileId}": {
+    /** Tải tệp minh chứng */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+          fileId: string;
+        };
+      };
+      responses: {
+        /** @description Tệp, với kiểu nội dung nhận ra từ nội dung tệp */
+        200: {
+          content: {
+            "application/octet-stream": string;
+          };
+        };
+        /** @description Dữ liệu không hợp lệ (validation_failed, invalid_json…) */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không có quyền, ngoài phạm vi, hoặc thiếu/sai x-csrf-token */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không tìm thấy */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Quá nhiều yêu cầu */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Cơ sở dữ liệu tạm thời không sẵn sàng (Retry-After) */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Gỡ tệp minh chứng (vẫn giữ trong lịch sử) */
+    delete: {
+      parameters: {
+        path: {
+          id: string;
+          fileId: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              obligation: {
+                id: string;
+                planId: string;
+                planTitle: string | null;
+                planSymbol: string | null;
+                taskId: string | null;
+                taskLabel: string | null;
+                taskTitle: string | null;
+                taskText: string | null;
+                unitId: string;
+                unitName: string;
+                reviewerUnitId: string;
+                reviewerUnitName: string;
+                /** @enum {string} */
+                role: "lead" | "coordinate" | "plan";
+                periodKey: string;
+                periodStart: string;
+                periodEnd: string;
+                dueOn: string;
+                extendedDueOn: string | null;
+                endedOn: string | null;
+              };
+              report: {
+                id: string | null;
+                /** @enum {string} */
+                status: "not_started" | "in_progress" | "done" | "cannot_do";
+                cannotReason: string | null;
+                progress: number | null;
+                narrative: string | null;
+                results: string | null;
+                difficulties: string | null;
+                proposals: string | null;
+                /** @enum {string} */
+                reviewState: "draft" | "submitted" | "returned" | "accepted";
+                reviewComment: string | null;
+                firstSubmittedAt: string | null;
+                submittedAt: string | null;
+                reviewedAt: string | null;
+                updatedAt: string | null;
+                updatedByName: string | null;
+                version: number;
+              };
+              editable: boolean;
+              timeliness: {
+                submittedOn: string | null;
+                /** @enum {string} */
+                original: "on_time" | "late" | "overdue" | "pending";
+                /** @enum {string} */
+                granted: "on_time" | "late" | "overdue" | "pending";
+                deadline: string;
+              };
+              files: ({
+                  id: string;
+                  fileName: string;
+                  contentType: string;
+                  size: number;
+                  addedAt: string;
+                  addedByName: string | null;
+                })[];
+              extensions: ({
+                  id: string;
+                  reason: string;
+                  requestedDueOn: string;
+                  /** @enum {string} */
+                  state: "pending" | "granted" | "refused";
+                  grantedDueOn: string | null;
+                  comment: string | null;
+                  requestedAt: string;
+                  requestedByName: string | null;
+                  decidedAt: string | null;
+                  decidedByName: string | null;
+                })[];
+              timeline: ({
+                  id: string;
+                  /** @enum {string} */
+                  kind: "created" | "saved" | "submitted" | "returned" | "accepted" | "file_added" | "file_removed" | "extension_requested" | "extension_granted" | "extension_refused";
+                  actorName: string;
+                  at: string;
+                  lastAt: string;
+                  count: number;
+                  version: number | null;
+                  comment: string | null;
+                  data: unknown;
+                })[];
+              actions: ("report.read" | "report.write" | "report.submit" | "report.review" | "extension.request" | "extension.decide")[];
+            };
+          };
+        };
+        /** @description Dữ liệu không hợp lệ (validation_failed, invalid_json…) */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không có quyền, ngoài phạm vi, hoặc thiếu/sai x-csrf-token */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không tìm thấy */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Quá nhiều yêu cầu */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Cơ sở dữ liệu tạm thời không sẵn sàng (Retry-After) */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/obligations/{id}/extensions": {
+    /** Đề nghị gia hạn báo cáo */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            reason: string;
+            /** Format: date */
+            requestedDueOn: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              obligation: {
+                id: string;
+                planId: string;
+                planTitle: string | null;
+                planSymbol: string | null;
+                taskId: string | null;
+                taskLabel: string | null;
+                taskTitle: string | null;
+                taskText: string | null;
+                unitId: string;
+                unitName: string;
+                reviewerUnitId: string;
+                reviewerUnitName: string;
+                /** @enum {string} */
+                role: "lead" | "coordinate" | "plan";
+                periodKey: string;
+                periodStart: string;
+                periodEnd: string;
+                dueOn: string;
+                extendedDueOn: string | null;
+                endedOn: string | null;
+              };
+              report: {
+                id: string | null;
+                /** @enum {string} */
+                status: "not_started" | "in_progress" | "done" | "cannot_do";
+                cannotReason: string | null;
+                progress: number | null;
+                narrative: string | null;
+                results: string | null;
+                difficulties: string | null;
+                proposals: string | null;
+                /** @enum {string} */
+                reviewState: "draft" | "submitted" | "returned" | "accepted";
+                reviewComment: string | null;
+                firstSubmittedAt: string | null;
+                submittedAt: string | null;
+                reviewedAt: string | null;
+                updatedAt: string | null;
+                updatedByName: string | null;
+                version: number;
+              };
+              editable: boolean;
+              timeliness: {
+                submittedOn: string | null;
+                /** @enum {string} */
+                original: "on_time" | "late" | "overdue" | "pending";
+                /** @enum {string} */
+                granted: "on_time" | "late" | "overdue" | "pending";
+                deadline: string;
+              };
+              files: ({
+                  id: string;
+                  fileName: string;
+                  contentType: string;
+                  size: number;
+                  addedAt: string;
+                  addedByName: string | null;
+                })[];
+              extensions: ({
+                  id: string;
+                  reason: string;
+                  requestedDueOn: string;
+                  /** @enum {string} */
+                  state: "pending" | "granted" | "refused";
+                  grantedDueOn: string | null;
+                  comment: string | null;
+                  requestedAt: string;
+                  requestedByName: string | null;
+                  decidedAt: string | null;
+                  decidedByName: string | null;
+                })[];
+              timeline: ({
+                  id: string;
+                  /** @enum {string} */
+                  kind: "created" | "saved" | "submitted" | "returned" | "accepted" | "file_added" | "file_removed" | "extension_requested" | "extension_granted" | "extension_refused";
+                  actorName: string;
+                  at: string;
+                  lastAt: string;
+                  count: number;
+                  version: number | null;
+                  comment: string | null;
+                  data: unknown;
+                })[];
+              actions: ("report.read" | "report.write" | "report.submit" | "report.review" | "extension.request" | "extension.decide")[];
+            };
+          };
+        };
+        /** @description Dữ liệu không hợp lệ (validation_failed, invalid_json…) */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không có quyền, ngoài phạm vi, hoặc thiếu/sai x-csrf-token */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không tìm thấy */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Xung đột: trùng lặp hoặc bản ghi đã bị người khác sửa */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Nội dung quá lớn */
+        413: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Kiểu nội dung không được hỗ trợ */
+        415: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Quá nhiều yêu cầu */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Cơ sở dữ liệu tạm thời không sẵn sàng (Retry-After) */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/extensions/{id}/grant": {
+    /** Đồng ý gia hạn */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** Format: date */
+            dueOn?: string;
+            comment?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              obligation: {
+                id: string;
+                planId: string;
+                planTitle: string | null;
+                planSymbol: string | null;
+                taskId: string | null;
+                taskLabel: string | null;
+                taskTitle: string | null;
+                taskText: string | null;
+                unitId: string;
+                unitName: string;
+                reviewerUnitId: string;
+                reviewerUnitName: string;
+                /** @enum {string} */
+                role: "lead" | "coordinate" | "plan";
+                periodKey: string;
+                periodStart: string;
+                periodEnd: string;
+                dueOn: string;
+                extendedDueOn: string | null;
+                endedOn: string | null;
+              };
+              report: {
+                id: string | null;
+                /** @enum {string} */
+                status: "not_started" | "in_progress" | "done" | "cannot_do";
+                cannotReason: string | null;
+                progress: number | null;
+                narrative: string | null;
+                results: string | null;
+                difficulties: string | null;
+                proposals: string | null;
+                /** @enum {string} */
+                reviewState: "draft" | "submitted" | "returned" | "accepted";
+                reviewComment: string | null;
+                firstSubmittedAt: string | null;
+                submittedAt: string | null;
+                reviewedAt: string | null;
+                updatedAt: string | null;
+                updatedByName: string | null;
+                version: number;
+              };
+              editable: boolean;
+              timeliness: {
+                submittedOn: string | null;
+                /** @enum {string} */
+                original: "on_time" | "late" | "overdue" | "pending";
+                /** @enum {string} */
+                granted: "on_time" | "late" | "overdue" | "pending";
+                deadline: string;
+              };
+              files: ({
+                  id: string;
+                  fileName: string;
+                  contentType: string;
+                  size: number;
+                  addedAt: string;
+                  addedByName: string | null;
+                })[];
+              extensions: ({
+                  id: string;
+                  reason: string;
+                  requestedDueOn: string;
+                  /** @enum {string} */
+                  state: "pending" | "granted" | "refused";
+                  grantedDueOn: string | null;
+                  comment: string | null;
+                  requestedAt: string;
+                  requestedByName: string | null;
+                  decidedAt: string | null;
+                  decidedByName: string | null;
+                })[];
+              timeline: ({
+                  id: string;
+                  /** @enum {string} */
+                  kind: "created" | "saved" | "submitted" | "returned" | "accepted" | "file_added" | "file_removed" | "extension_requested" | "extension_granted" | "extension_refused";
+                  actorName: string;
+                  at: string;
+                  lastAt: string;
+                  count: number;
+                  version: number | null;
+                  comment: string | null;
+                  data: unknown;
+                })[];
+              actions: ("report.read" | "report.write" | "report.submit" | "report.review" | "extension.request" | "extension.decide")[];
+            };
+          };
+        };
+        /** @description Dữ liệu không hợp lệ (validation_failed, invalid_json…) */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không có quyền, ngoài phạm vi, hoặc thiếu/sai x-csrf-token */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không tìm thấy */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Xung đột: trùng lặp hoặc bản ghi đã bị người khác sửa */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Nội dung quá lớn */
+        413: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Kiểu nội dung không được hỗ trợ */
+        415: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Quá nhiều yêu cầu */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Cơ sở dữ liệu tạm thời không sẵn sàng (Retry-After) */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/extensions/{id}/refuse": {
+    /** Không đồng ý gia hạn */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            comment: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              obligation: {
+                id: string;
+                planId: string;
+                planTitle: string | null;
+                planSymbol: string | null;
+                taskId: string | null;
+                taskLabel: string | null;
+                taskTitle: string | null;
+                taskText: string | null;
+                unitId: string;
+                unitName: string;
+                reviewerUnitId: string;
+                reviewerUnitName: string;
+                /** @enum {string} */
+                role: "lead" | "coordinate" | "plan";
+                periodKey: string;
+                periodStart: string;
+                periodEnd: string;
+                dueOn: string;
+                extendedDueOn: string | null;
+                endedOn: string | null;
+              };
+              report: {
+                id: string | null;
+                /** @enum {string} */
+                status: "not_started" | "in_progress" | "done" | "cannot_do";
+                cannotReason: string | null;
+                progress: number | null;
+                narrative: string | null;
+                results: string | null;
+                difficulties: string | null;
+                proposals: string | null;
+                /** @enum {string} */
+                reviewState: "draft" | "submitted" | "returned" | "accepted";
+                reviewComment: string | null;
+                firstSubmittedAt: string | null;
+                submittedAt: string | null;
+                reviewedAt: string | null;
+                updatedAt: string | null;
+                updatedByName: string | null;
+                version: number;
+              };
+              editable: boolean;
+              timeliness: {
+                submittedOn: string | null;
+                /** @enum {string} */
+                original: "on_time" | "late" | "overdue" | "pending";
+                /** @enum {string} */
+                granted: "on_time" | "late" | "overdue" | "pending";
+                deadline: string;
+              };
+              files: ({
+                  id: string;
+                  fileName: string;
+                  contentType: string;
+                  size: number;
+                  addedAt: string;
+                  addedByName: string | null;
+                })[];
+              extensions: ({
+                  id: string;
+                  reason: string;
+                  requestedDueOn: string;
+                  /** @enum {string} */
+                  state: "pending" | "granted" | "refused";
+                  grantedDueOn: string | null;
+                  comment: string | null;
+                  requestedAt: string;
+                  requestedByName: string | null;
+                  decidedAt: string | null;
+                  decidedByName: string | null;
+                })[];
+              timeline: ({
+                  id: string;
+                  /** @enum {string} */
+                  kind: "created" | "saved" | "submitted" | "returned" | "accepted" | "file_added" | "file_removed" | "extension_requested" | "extension_granted" | "extension_refused";
+                  actorName: string;
+                  at: string;
+                  lastAt: string;
+                  count: number;
+                  version: number | null;
+                  comment: string | null;
+                  data: unknown;
+                })[];
+              actions: ("report.read" | "report.write" | "report.submit" | "report.review" | "extension.request" | "extension.decide")[];
+            };
+          };
+        };
+        /** @description Dữ liệu không hợp lệ (validation_failed, invalid_json…) */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không có quyền, ngoài phạm vi, hoặc thiếu/sai x-csrf-token */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không tìm thấy */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Xung đột: trùng lặp hoặc bản ghi đã bị người khác sửa */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Nội dung quá lớn */
+        413: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Kiểu nội dung không được hỗ trợ */
+        415: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Quá nhiều yêu cầu */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Cơ sở dữ liệu tạm thời không sẵn sàng (Retry-After) */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
 };
 
 export type webhooks = Record<string, never>;

@@ -17,6 +17,7 @@ const AuditPage = lazy(() => import('../features/audit/AuditPage'));
 const UsersPage = lazy(() => import('../features/users/UsersPage'));
 const JobsPage = lazy(() => import('../features/jobs/JobsPage'));
 const DisseminationPage = lazy(() => import('../features/dissemination/DisseminationPage'));
+const ReportPage = lazy(() => import('../features/reports/ReportPage'));
 const NotFoundPage = lazy(() => import('../features/errors/NotFoundPage'));
 
 export function AppRoutes() {
@@ -47,6 +48,7 @@ export function AppRoutes() {
           <Route path="documents/:id" element={<DocumentPage />} />
           <Route path="units" element={<UnitsPage />} />
           <Route path="units/:id" element={<UnitPage />} />
+          <Route path="obligations/:id" element={<ReportPage />} />
           <Route
             path="audit"
             element={

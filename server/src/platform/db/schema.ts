@@ -314,6 +314,9 @@ export interface Database {
   obligation: ObligationTable;
   report: ReportTable;
   dissemination_session: DisseminationSessionTable;
+  report_event: ReportEventTable;
+  report_file: ReportFileTable;
+  extension_request: ExtensionRequestTable;
 }
 
 /** One row per job idempotency key whose effect has happened (platform/jobs.ts). */
@@ -352,5 +355,71 @@ export interface DisseminationSessionTable {
   withdrawn_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   withdrawn_by: string | null;
   withdraw_reason: string | null;
+  version: Generated<number>;
+}
+
+type MaybeInstant = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+
+export type ReportEventKind =
+  | 'created'
+  | 'saved'
+  | 'submitted'
+  | 'returned'
+  | 'accepted'
+  | 'file_added'
+  | 'file_removed'
+  | 'extension_requested'
+  | 'extension_granted'
+  | 'extension_refused';
+
+/** One step of a report's history (0011_reports); a person's autosaves coalesce into one `saved`. */
+export interface ReportEventTable {
+  id: Generated<string>;
+  /** The order of the steps. */
+  seq: Generated<string>;
+  obligation_id: string;
+  kind: ReportEventKind;
+  actor_id: string | null;
+  actor_name: string;
+  at: RequiredTimestamp;
+  /** The last save folded into this event (= `at` for every other kind). */
+  last_at: RequiredTimestamp;
+  count: Generated<number>;
+  /** The report's version after the step. */
+  version: number | null;
+  comment: string | null;
+  /** A submission's snapshot, a file's name, an extension's dates. */
+  data: Json<unknown> | null;
+}
+
+/** An evidence file of a report (0011_reports); removed files stay (`removed_at`). */
+export interface ReportFileTable {
+  id: Generated<string>;
+  obligation_id: string;
+  file_name: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  /** null: the bytes are in the file store (PGlite, ADR 0004). */
+  content: Buffer | null;
+  added_at: RequiredTimestamp;
+  added_by: string | null;
+  removed_at: MaybeInstant;
+  removed_by: string | null;
+}
+
+/** A later deadline asked for an obligation (0011_reports). */
+export interface ExtensionRequestTable {
+  id: Generated<string>;
+  obligation_id: string;
+  reason: string;
+  requested_due_on: DateOnly;
+  state: Generated<'pending' | 'granted' | 'refused'>;
+  granted_due_on: DateOnly | null;
+  decision_comment: string | null;
+  requested_at: RequiredTimestamp;
+  requested_by: string | null;
+  decided_at: MaybeInstant;
+  decided_by: string | null;
   version: Generated<number>;
 }
