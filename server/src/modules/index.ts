@@ -5,6 +5,7 @@ import { authModule } from './auth/index.js';
 import { documentsModule } from './documents/index.js';
 import { jobsModule } from './jobs/index.js';
 import { organizationsModule } from './organizations/index.js';
+import { overviewModule } from './overview/index.js';
 import { plansModule } from './plans/index.js';
 import { usersModule } from './users/index.js';
 
@@ -17,6 +18,7 @@ export const modules: ModuleManifest[] = [
   plansModule,
   auditModule,
   jobsModule,
+  overviewModule,
 ];
 
 // Writers announce plan and directory changes; the modules listening are wired here, once.

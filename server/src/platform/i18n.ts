@@ -169,4 +169,6 @@ export const ENTITY_NAMES: Record<string, Message> = {
   grant: { vi: 'quyền', en: 'grant' },
   task: { vi: 'nhiệm vụ', en: 'task' },
   job: { vi: 'công việc nền', en: 'background job' },
+  // overview (issue 7, part D)
+  period: { vi: 'kỳ báo cáo', en: 'reporting period' },
 };
