@@ -142,7 +142,8 @@ export async function buildFollowupDataset(db: Kysely<Database>, password: strin
 /**
  * followup-overview: GET /api/v1/plans/{id}/overview?period=2026-Q3 for the whole scope as the
  * province's monitor (counts by state and level, the first page sorted by state, the page's
- * on-time rates, the total) beside the bare SQL count over the same rows as the floor.
+ * on-time rates, the total) beside the bare SQL count over the same rows (the period's
+ * obligations joined to their reports) as the floor.
  *
  * report-save: saving a report draft. The reports module (part B) is written in parallel, so this
  * measures the equivalent transaction — lock the obligation, update the report with a version
@@ -175,7 +176,8 @@ export async function followupBenches(kind: DatabaseKind, n: number): Promise<Fi
     const full = await sample(() => app.inject({ method: 'GET', url, headers: { cookie } }), n);
     const floor = await sample(
       () =>
-        sql`select count(*) from obligation o left join report r on r.obligation_id = o.id
+        // count(r.id), not count(*): the planner would drop an unused unique left join.
+        sql`select count(*), count(r.id) from obligation o left join report r on r.obligation_id = o.id
             where o.plan_id = ${data.planId} and o.period_key = '2026-Q3'`.execute(database.db),
       n,
     );

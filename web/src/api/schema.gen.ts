@@ -3945,10 +3945,6 @@ export type paths = {
                 end: string;
                 firstDueOn: string;
                 lastDueOn: string;
-                total: number;
-                submitted: number;
-                accepted: number;
-                overdue: number;
               } | null;
               today: string;
               parent: {

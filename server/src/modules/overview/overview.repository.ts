@@ -1,4 +1,5 @@
 import { type Expression, type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Database } from '../../platform/db/schema.js';
 
 type Db = Kysely<Database>;
@@ -36,16 +37,8 @@ export function stateExpr(today: string): RawBuilder<string> {
 export const STATES = ['overdue', 'returned', 'submitted', 'not_due', 'cannot_do', 'accepted'] as const;
 export type State = (typeof STATES)[number];
 
-const stateRank = (today: string) =>
-  sql<number>`case ${stateExpr(today)} ${sql.join(
-    STATES.map((s, i) => sql`when ${s} then ${i}`),
-    sql` `,
-  )} end`;
-
 /** First submitted after the (granted) deadline. */
 const LATE = sql<boolean>`(r.first_submitted_at is not null and ${SUBMITTED_ON} > ${DEADLINE})`;
-/** First submitted after the original deadline (an extension does not excuse it). */
-const LATE_ORIGINAL = sql<boolean>`(r.first_submitted_at is not null and ${SUBMITTED_ON} > o.due_on)`;
 /**
  * W21-QL01's denominator: the obligation counts as expected once its deadline has passed, or
  * earlier when it was already submitted (an early report counts on both sides, so the rate
@@ -80,12 +73,22 @@ function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-/** The owed obligations of a plan the viewer may read, with their unit and report. */
-function owed(db: Db, planId: string, scope: Scope) {
-  let q = db
-    .selectFrom('obligation as o')
-    .innerJoin('org_unit as u', 'u.id', 'o.unit_id')
-    .leftJoin('report as r', 'r.obligation_id', 'o.id')
+/**
+ * The owed obligations of a plan the viewer may read, with their unit and report. `lateral`
+ * fetches each report by its unique index (a few hundred rows: the rates of one page's units)
+ * instead of hashing the report table (a whole period).
+ */
+function owed(db: Db, planId: string, scope: Scope, lateral = false) {
+  const from = db.selectFrom('obligation as o').innerJoin('org_unit as u', 'u.id', 'o.unit_id');
+  const hashed = from.leftJoin('report as r', 'r.obligation_id', 'o.id');
+  let q = lateral
+    ? // The same columns under the same alias; only the join strategy differs.
+      (from.leftJoinLateral(
+        (eb) => eb.selectFrom('report').selectAll().whereRef('report.obligation_id', '=', 'o.id').as('r'),
+        (join) => join.onTrue(),
+      ) as unknown as typeof hashed)
+    : hashed;
+  q = q
     .where('o.plan_id', '=', planId)
     .where((eb) => eb.or([eb('o.ended_on', 'is', null), eb('o.ended_on', '>', eb.ref('o.period_end'))]));
   const { prefixes } = scope;
@@ -114,62 +117,54 @@ function filtered(db: Db, planId: string, period: string, scope: Scope, filter: 
 
 /** The periods in which the plan has obligations the viewer reads, with their counts. */
 export function periods(db: Db, planId: string, scope: Scope, today: string) {
-  return owed(db, planId, scope)
-    .select([
-      'o.period_key',
-      sql<string>`min(o.period_start)`.as('period_start'),
-      sql<string>`max(o.period_end)`.as('period_end'),
-      sql<string>`min(o.due_on)`.as('first_due_on'),
-      sql<string>`max(o.due_on)`.as('last_due_on'),
-      sql<number>`count(*)::int`.as('total'),
-      sql<number>`(count(*) filter (where r.first_submitted_at is not null))::int`.as('submitted'),
-      sql<number>`(count(*) filter (where ${stateExpr(today)} = 'accepted'))::int`.as('accepted'),
-      sql<number>`(count(*) filter (where ${stateExpr(today)} = 'overdue'))::int`.as('overdue'),
-    ])
-    .groupBy('o.period_key')
-    .orderBy(sql`min(o.period_start)`)
-    .orderBy('o.period_key')
-    .execute();
-}
-
-/** Counts of one period by level and state (one row per pair), late among them, filters applied. */
-export function countsByLevelAndState(
-  db: Db,
-  planId: string,
-  period: string,
-  scope: Scope,
-  filter: Filter,
-  today: string,
-) {
-  const rows = filtered(db, planId, period, scope, filter, today).select([
-    'o.level',
+  const rows = owed(db, planId, scope).select([
+    'o.period_key',
+    'o.period_start',
+    'o.period_end',
+    'o.due_on',
+    sql<boolean>`r.first_submitted_at is not null`.as('submitted'),
     stateExpr(today).as('state'),
-    LATE.as('late'),
-    LATE_ORIGINAL.as('late_original'),
   ]);
   return db
     .selectFrom(rows.as('x'))
-    .leftJoin('org_level as l', 'l.code', 'x.level')
     .select([
-      'x.level',
-      'x.state',
-      'l.name_vi',
-      'l.name_en',
-      'l.rank',
-      sql<number>`count(*)::int`.as('n'),
-      sql<number>`(count(*) filter (where x.late))::int`.as('late'),
-      sql<number>`(count(*) filter (where x.late_original))::int`.as('late_original'),
+      'x.period_key',
+      sql<string>`min(x.period_start)`.as('period_start'),
+      sql<string>`max(x.period_end)`.as('period_end'),
+      sql<string>`min(x.due_on)`.as('first_due_on'),
+      sql<string>`max(x.due_on)`.as('last_due_on'),
+      sql<number>`count(*)::int`.as('total'),
+      sql<number>`(count(*) filter (where x.submitted))::int`.as('submitted'),
+      sql<number>`(count(*) filter (where x.state = 'accepted'))::int`.as('accepted'),
+      sql<number>`(count(*) filter (where x.state = 'overdue'))::int`.as('overdue'),
     ])
-    .groupBy(['x.level', 'x.state', 'l.name_vi', 'l.name_en', 'l.rank'])
+    .groupBy('x.period_key')
+    .orderBy(sql`min(x.period_start)`)
+    .orderBy('x.period_key')
     .execute();
 }
 
-/** Units reached in the period (distinct), per level, with the filters applied. */
-export function unitsByLevel(db: Db, planId: string, period: string, scope: Scope, filter: Filter, today: string) {
-  return filtered(db, planId, period, scope, filter, today)
-    .select(['o.level', sql<number>`(count(distinct o.unit_id))::int`.as('units')])
-    .groupBy('o.level')
-    .execute();
+/**
+ * A plan's periods as its obligations give them (keys and dates, no counts): one index range,
+ * no join — what the overview needs to pick and describe its period.
+ */
+export function periodDates(db: Db, planId: string, key?: string) {
+  let q = db
+    .selectFrom('obligation')
+    .select([
+      'period_key',
+      sql<string>`min(period_start)`.as('period_start'),
+      sql<string>`max(period_end)`.as('period_end'),
+      sql<string>`min(due_on)`.as('first_due_on'),
+      sql<string>`max(due_on)`.as('last_due_on'),
+    ])
+    .where('plan_id', '=', planId);
+  if (key !== undefined) q = q.where('period_key', '=', key);
+  return q.groupBy('period_key').orderBy(sql`min(period_start)`).orderBy('period_key').execute();
+}
+
+export function levels(db: Db) {
+  return db.selectFrom('org_level').select(['code', 'name_vi', 'name_en', 'rank']).execute();
 }
 
 export type Sort = 'name' | 'deadline' | 'state' | 'rate';
@@ -178,8 +173,8 @@ export type Sort = 'name' | 'deadline' | 'state' | 'rate';
  * Per unit, over the plan's periods so far (every period, as of `today`): obligations expected
  * and those met on time (W21-QL01), against the granted and against the original deadline.
  */
-function rates(db: Db, planId: string, scope: Scope, today: string) {
-  return owed(db, planId, scope)
+function rates(db: Db, planId: string, scope: Scope, today: string, lateral = false) {
+  return owed(db, planId, scope, lateral)
     .select([
       'o.unit_id',
       sql<number>`(count(*) filter (where ${expected(today)}))::int`.as('expected'),
@@ -192,15 +187,19 @@ function rates(db: Db, planId: string, scope: Scope, today: string) {
 /** The on-time counts of the given units (the units of one page). */
 export function ratesOf(db: Db, planId: string, scope: Scope, today: string, unitIds: string[]) {
   if (unitIds.length === 0) return Promise.resolve([]);
-  return rates(db, planId, scope, today).where('o.unit_id', 'in', unitIds).execute();
+  return rates(db, planId, scope, today, true).where('o.unit_id', 'in', unitIds).execute();
 }
 
 /**
- * One page of the period's obligations, each with its unit, task and report. Sorted by the
- * on-time rate, the rates of every unit in scope are computed in the same query (a grouped
- * subquery); otherwise the page is cut first and `ratesOf` asks for its units only.
+ * The overview of one period in ONE statement: the period's visible, filtered obligations are
+ * joined to their unit and report and classified once (a materialized CTE), then counted — per
+ * (level, state) with the late flags, and the distinct units per level — and cut into one sorted
+ * page, each part returned as a JSON array. Sorted by the on-time rate, the rates of every unit
+ * in scope are a grouped subquery; otherwise `ratesOf` asks for the page's units only.
+ * Ties are broken on the folded name in the "C" collation (it is ASCII: fast, and the same on
+ * both backends).
  */
-export function page(
+export async function overview(
   db: Db,
   planId: string,
   period: string,
@@ -209,83 +208,127 @@ export function page(
   today: string,
   order: { sort: Sort; desc: boolean; limit: number; offset: number },
 ) {
+  // Narrow rows: what counting and sorting need; the page's other columns are joined to its rows only.
+  const rows = filtered(db, planId, period, scope, filter, today).select([
+    'o.id',
+    'o.level',
+    'o.unit_id',
+    'o.task_id',
+    'o.due_on',
+    DEADLINE.as('deadline'),
+    'u.search_text',
+    stateExpr(today).as('state'),
+    sql<string | null>`${SUBMITTED_ON}`.as('submitted_on'),
+  ]);
   const dir = order.desc ? sql`desc` : sql`asc`;
-  let q = filtered(db, planId, period, scope, filter, today)
-    .leftJoin('plan_node as t', 't.id', 'o.task_id')
-    .leftJoin('org_unit as parent', 'parent.id', 'u.parent_id')
-    .select([
-      'o.id',
-      'o.task_id',
-      'o.role',
-      'o.level',
-      'o.due_on',
-      'o.extended_due_on',
-      'u.id as unit_id',
-      'u.name as unit_name',
-      'parent.id as parent_id',
-      'parent.name as parent_name',
-      't.label as task_label',
-      't.title as task_title',
-      't.text as task_text',
-      'r.status as report_status',
-      'r.review_state',
-      'r.progress',
-      'r.first_submitted_at',
-      stateExpr(today).as('state'),
-      LATE.as('late'),
-      LATE_ORIGINAL.as('late_original'),
-    ]);
-  if (order.sort === 'rate') {
-    q = q
-      .innerJoin(rates(db, planId, scope, today).as('rt'), 'rt.unit_id', 'o.unit_id')
-      .orderBy(sql`(rt.on_time::float / nullif(rt.expected, 0)) ${dir} nulls last`)
-      .orderBy('u.search_text');
-  } else if (order.sort === 'name') {
-    q = q.orderBy(sql`u.search_text ${dir}`).orderBy(sql`t.position ${dir}`);
-  } else if (order.sort === 'deadline') {
-    q = q.orderBy(sql`${DEADLINE} ${dir}`).orderBy('u.search_text');
-  } else {
-    q = q
-      .orderBy(sql`${stateRank(today)} ${dir}`)
-      .orderBy(DEADLINE)
-      .orderBy('u.search_text');
-  }
-  return q.orderBy('o.id').limit(order.limit).offset(order.offset).execute();
-}
-
-/** How many obligations the filters leave (the page's total). */
-export async function countFiltered(
-  db: Db,
-  planId: string,
-  period: string,
-  scope: Scope,
-  filter: Filter,
-  today: string,
-): Promise<number> {
-  const row = await filtered(db, planId, period, scope, filter, today)
-    .select(sql<number>`count(*)::int`.as('n'))
+  const rank = sql`case x.state ${sql.join(
+    STATES.map((s, i) => sql`when ${s} then ${i}`),
+    sql` `,
+  )} end`;
+  const name = sql`x.search_text collate "C"`;
+  const row = await db
+    .with(
+      (cte) => cte('x').materialized(),
+      () => rows,
+    )
+    .selectNoFrom((eb) => {
+      let sorted = eb.selectFrom('x').leftJoin('plan_node as t', 't.id', 'x.task_id');
+      let key: RawBuilder<unknown>;
+      if (order.sort === 'rate') {
+        sorted = sorted.leftJoin(rates(db, planId, scope, today).as('rt'), 'rt.unit_id', 'x.unit_id') as typeof sorted;
+        key = sql`(rt.on_time::float / nullif(rt.expected, 0)) ${dir} nulls last, ${name}, x.id`;
+      } else if (order.sort === 'name') {
+        key = sql`${name} ${dir}, t.position ${dir}, x.id`;
+      } else if (order.sort === 'deadline') {
+        key = sql`x.deadline ${dir}, ${name}, x.id`;
+      } else {
+        key = sql`${rank} ${dir}, x.deadline, ${name}, x.id`;
+      }
+      // ORDER BY … LIMIT first (a top-N sort), then number the page's rows in that order.
+      const cut = sorted
+        .select(['x.id', 'x.state', 'x.submitted_on', 'x.deadline', 'x.due_on'])
+        .orderBy(key)
+        .limit(order.limit)
+        .offset(order.offset)
+        .as('cut');
+      const pageIds = eb.selectFrom(cut).selectAll('cut').select(sql<number>`row_number() over ()`.as('pos')).as('pg');
+      const page = eb
+        .selectFrom(pageIds)
+        .innerJoin('obligation as o', 'o.id', 'pg.id')
+        .innerJoin('org_unit as u', 'u.id', 'o.unit_id')
+        .leftJoin('report as r', 'r.obligation_id', 'o.id')
+        .leftJoin('plan_node as t', 't.id', 'o.task_id')
+        .leftJoin('org_unit as parent', 'parent.id', 'u.parent_id')
+        .select([
+          'o.id',
+          'o.task_id',
+          'o.role',
+          'o.level',
+          'o.due_on',
+          'o.extended_due_on',
+          'u.id as unit_id',
+          'u.name as unit_name',
+          'parent.id as parent_id',
+          'parent.name as parent_name',
+          't.label as task_label',
+          't.title as task_title',
+          't.text as task_text',
+          'r.status as report_status',
+          'r.review_state',
+          'r.progress',
+          'r.first_submitted_at',
+          'pg.state',
+          sql<boolean>`coalesce(pg.submitted_on > pg.deadline, false)`.as('late'),
+          sql<boolean>`coalesce(pg.submitted_on > pg.due_on, false)`.as('late_original'),
+        ])
+        .orderBy('pg.pos');
+      return [
+        jsonArrayFrom(
+          eb
+            .selectFrom('x')
+            .select([
+              'x.level',
+              'x.state',
+              sql<number>`count(*)::int`.as('n'),
+              sql<number>`(count(*) filter (where x.submitted_on > x.deadline))::int`.as('late'),
+              sql<number>`(count(*) filter (where x.submitted_on > x.due_on))::int`.as('late_original'),
+            ])
+            .groupBy(['x.level', 'x.state']),
+        ).as('counts'),
+        jsonArrayFrom(
+          eb
+            .selectFrom(eb.selectFrom('x').select(['x.level', 'x.unit_id']).distinct().as('d'))
+            .select(['d.level', sql<number>`count(*)::int`.as('units')])
+            .groupBy('d.level'),
+        ).as('units'),
+        jsonArrayFrom(page).as('page'),
+      ];
+    })
     .executeTakeFirstOrThrow();
-  return row.n;
+  return row;
 }
 
 /** Per task: the period's owed obligations by state, and how many reported the work done. */
 export function taskCounts(db: Db, planId: string, period: string, scope: Scope, today: string) {
-  return owed(db, planId, scope)
+  const rows = owed(db, planId, scope)
     .where('o.period_key', '=', period)
     .where('o.task_id', 'is not', null)
+    .select(['o.task_id', 'r.status', 'r.review_state', stateExpr(today).as('state')]);
+  return db
+    .selectFrom(rows.as('x'))
     .select([
-      'o.task_id',
+      'x.task_id',
       sql<number>`count(*)::int`.as('owed'),
-      sql<number>`(count(*) filter (where r.status = 'done' and r.review_state = 'accepted'))::int`.as('done'),
-      sql<number>`(count(*) filter (where r.status = 'done' and r.review_state = 'submitted'))::int`.as(
+      sql<number>`(count(*) filter (where x.status = 'done' and x.review_state = 'accepted'))::int`.as('done'),
+      sql<number>`(count(*) filter (where x.status = 'done' and x.review_state = 'submitted'))::int`.as(
         'done_awaiting',
       ),
-      sql<number>`(count(*) filter (where r.status in ('in_progress', 'done', 'cannot_do')))::int`.as('started'),
-      sql<number>`(count(*) filter (where ${stateExpr(today)} = 'cannot_do'))::int`.as('cannot_do'),
-      sql<number>`(count(*) filter (where ${stateExpr(today)} = 'overdue'))::int`.as('overdue'),
-      sql<number>`(count(*) filter (where ${stateExpr(today)} = 'returned'))::int`.as('returned'),
+      sql<number>`(count(*) filter (where x.status in ('in_progress', 'done', 'cannot_do')))::int`.as('started'),
+      sql<number>`(count(*) filter (where x.state = 'cannot_do'))::int`.as('cannot_do'),
+      sql<number>`(count(*) filter (where x.state = 'overdue'))::int`.as('overdue'),
+      sql<number>`(count(*) filter (where x.state = 'returned'))::int`.as('returned'),
     ])
-    .groupBy('o.task_id')
+    .groupBy('x.task_id')
     .execute();
 }
 

@@ -63,6 +63,9 @@ export const Period = z.object({
   overdue: z.number().int(),
 });
 
+/** A period's key and dates (the overview's answer names its period). */
+export const PeriodDates = Period.pick({ key: true, start: true, end: true, firstDueOn: true, lastDueOn: true });
+
 export const PeriodList = z.object({ items: z.array(Period), current: z.string().nullable() });
 
 const Rate = z.object({
@@ -97,8 +100,8 @@ export const OverviewRow = z.object({
 
 export const Overview = z.object({
   planId: z.string(),
-  /** null: the plan has no obligations the viewer reads. */
-  period: Period.nullable(),
+  /** null: the plan has no obligations yet. */
+  period: PeriodDates.nullable(),
   today: z.string(),
   parent: z.object({ id: z.string(), name: z.string() }).nullable(),
   counts: StateCounts,

@@ -13,7 +13,8 @@ import { rollUp } from './progress.js';
 type Query = z.infer<typeof OverviewQuery>;
 type PeriodRow = Awaited<ReturnType<typeof repo.periods>>[number];
 
-const iso = (d: Date | string | null) => (d === null ? null : d instanceof Date ? d.toISOString() : d);
+/** A timestamp as ISO UTC (rows read through JSON carry it as PostgreSQL wrote it, with an offset). */
+const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
 function presentPeriod(p: PeriodRow) {
   return {
@@ -30,7 +31,7 @@ function presentPeriod(p: PeriodRow) {
 }
 
 /** The period shown when none is asked: the latest that has started, else the first. */
-export function currentPeriod(periods: PeriodRow[], today: string): PeriodRow | null {
+export function currentPeriod<P extends { period_start: string }>(periods: P[], today: string): P | null {
   const started = periods.filter((p) => p.period_start <= today);
   return started.at(-1) ?? periods[0] ?? null;
 }
@@ -85,18 +86,8 @@ export class OverviewService {
       parent = { id: unit.id, name: unit.name };
     }
     if (query.task && !(await repo.findTask(this.db, planId, query.task))) throw notFound('task');
-    const periods = await repo.periods(this.db, planId, { ...scope, under: undefined }, today);
-    const period = query.period
-      ? periods.find((p) => p.period_key === query.period)
-      : (currentPeriod(periods, today) ?? undefined);
-    if (query.period && !period) throw notFound('period');
-    const base = {
-      planId,
-      today,
-      parent,
-      limit: query.limit,
-      offset: query.offset,
-    };
+    const period = await this.period(planId, query.period, today);
+    const base = { planId, today, parent, limit: query.limit, offset: query.offset };
     if (!period) return { ...base, period: null, counts: emptyCounts(), byLevel: [], items: [], total: 0 };
 
     const key = period.period_key;
@@ -106,38 +97,28 @@ export class OverviewService {
       taskId: query.task,
       terms: query.q ? searchTerms(query.q) : [],
     };
-    const [cells, units, rows, total] = await Promise.all([
-      repo.countsByLevelAndState(this.db, planId, key, scope, filter, today),
-      repo.unitsByLevel(this.db, planId, key, scope, filter, today),
-      repo.page(this.db, planId, key, scope, filter, today, {
-        sort: query.sort,
-        desc: query.order === 'desc',
-        limit: query.limit,
-        offset: query.offset,
-      }),
-      repo.countFiltered(this.db, planId, key, scope, filter, today),
+    const order = { sort: query.sort, desc: query.order === 'desc', limit: query.limit, offset: query.offset };
+    const [{ counts: cells, units, page: rows }, levelRows] = await Promise.all([
+      repo.overview(this.db, planId, key, scope, filter, today, order),
+      repo.levels(this.db),
     ]);
-    const rates = new Map(
-      (await repo.ratesOf(this.db, planId, scope, today, [...new Set(rows.map((r) => r.unit_id))])).map((r) => [
-        r.unit_id,
-        r,
-      ]),
-    );
+    const unitIds = [...new Set(rows.map((r) => r.unit_id))];
+    const rates = new Map((await repo.ratesOf(this.db, planId, scope, today, unitIds)).map((r) => [r.unit_id, r]));
 
+    const names = new Map(levelRows.map((l) => [l.code, l]));
+    type LevelCounts = ReturnType<typeof emptyCounts> & { level: string; name: string; nameEn: string; rank: number };
     const counts = emptyCounts();
-    const levels = new Map<
-      string,
-      ReturnType<typeof emptyCounts> & { level: string; name: string; nameEn: string; rank: number }
-    >();
+    const levels = new Map<string, LevelCounts>();
     for (const c of cells) {
       let l = levels.get(c.level);
       if (!l) {
+        const n = names.get(c.level);
         l = {
           ...emptyCounts(),
           level: c.level,
-          name: c.name_vi ?? c.level,
-          nameEn: c.name_en ?? c.level,
-          rank: c.rank ?? 99,
+          name: n?.name_vi ?? c.level,
+          nameEn: n?.name_en ?? c.level,
+          rank: n?.rank ?? 99,
         };
         levels.set(c.level, l);
       }
@@ -155,7 +136,13 @@ export class OverviewService {
     }
     return {
       ...base,
-      period: presentPeriod(period),
+      period: {
+        key,
+        start: period.period_start,
+        end: period.period_end,
+        firstDueOn: period.first_due_on,
+        lastDueOn: period.last_due_on,
+      },
       counts,
       byLevel: [...levels.values()].sort((a, b) => a.rank - b.rank).map(({ rank: _, ...l }) => l),
       items: rows.map((r) => {
@@ -186,17 +173,25 @@ export class OverviewService {
           },
         };
       }),
-      total,
+      total: counts.total, // the counts carry the same filters as the page
     };
+  }
+
+  /** The asked period (404 when the plan has none of that key), or the current one. */
+  private async period(planId: string, key: string | undefined, today: string) {
+    if (key !== undefined) {
+      const [row] = await repo.periodDates(this.db, planId, key);
+      if (!row) throw notFound('period');
+      return row;
+    }
+    return currentPeriod(await repo.periodDates(this.db, planId), today);
   }
 
   /** A task's state across its units, a section's and the plan's across their tasks (progress.ts). */
   async progress(actor: Actor, planId: string, period: string | undefined): Promise<z.infer<typeof PlanProgress>> {
     const { scope } = await this.place(actor, planId);
     const today = this.clock.today();
-    const periods = await repo.periods(this.db, planId, scope, today);
-    const chosen = period ? periods.find((p) => p.period_key === period) : currentPeriod(periods, today);
-    if (period && !chosen) throw notFound('period');
+    const chosen = await this.period(planId, period, today);
     const [nodes, counts] = await Promise.all([
       repo.nodesOf(this.db, planId),
       chosen ? repo.taskCounts(this.db, planId, chosen.period_key, scope, today) : Promise.resolve([]),
