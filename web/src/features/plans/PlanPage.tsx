@@ -9,6 +9,7 @@ import { useDocumentTitle } from '../../components/PageTitle';
 import { ReferenceList } from '../../components/ReferenceList';
 import { formatDate } from '../../i18n/format';
 import { useI18n } from '../../i18n/I18nProvider';
+import { NodeProgressTag, PlanProgressSummary } from '../overview/Progress';
 import { TaskCard } from './TaskCard';
 
 const hasTask = (node: PlanNode): boolean => node.kind === 'task' || node.children.some(hasTask);
@@ -51,6 +52,7 @@ function TreeSection({ planId, node, depth }: { planId: string; node: SectionNod
   return (
     <section className={depth === 0 ? 'tk-task-group' : 'tk-task-subgroup'} data-testid="plan-section">
       {depth === 0 ? <h3 className="tk-group-title">{heading}</h3> : <h4 className="tk-subgroup-title">{heading}</h4>}
+      <NodeProgressTag planId={planId} nodeId={node.id} />
       <PlanTree planId={planId} nodes={node.children} depth={depth + 1} />
     </section>
   );
@@ -172,6 +174,7 @@ export default function PlanPage() {
 
       <Section title={t('plan.tasks')} count={data.taskCount} testId="tasks">
         {data.taskCount === 0 ? <Empty description={t('plan.noTasks')} /> : null}
+        <PlanProgressSummary planId={data.id} />
         <PlanTree planId={data.id} nodes={data.tree} depth={0} />
       </Section>
 
