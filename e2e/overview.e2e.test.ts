@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { today } from '../server/src/platform/clock.js';
 import { insertTestObligations } from '../server/src/test-support/obligations.js';
-import { type DemoServer, launchChromium, login, screenshot, startDemoServer } from './support.js';
+import { type DemoServer, launchChromium, login, SCREENSHOTS, screenshot, startDemoServer } from './support.js';
 
 const shift = (date: string, days: number) =>
   new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
@@ -47,6 +47,36 @@ describe('the follow-up overview in Chromium', () => {
           }),
       )
       .execute();
+    // The current period: one task done by all its units (green), one unit of another reporting done (blue).
+    const labels = new Map(
+      (await server.db.selectFrom('plan_node').select(['id', 'label']).where('plan_id', '=', planId).execute()).map(
+        (n) => [n.id, n.label],
+      ),
+    );
+    const current = rows.filter((r) => r.period_key === 'KY-2');
+    const done = current.filter((r) => labels.get(r.task_id ?? '') === 'III.2');
+    const started = current.find((r) => labels.get(r.task_id ?? '') === 'II.1');
+    await server.db
+      .insertInto('report')
+      .values([
+        ...done.map((r) => ({
+          obligation_id: r.id,
+          status: 'done' as const,
+          review_state: 'accepted' as const,
+          first_submitted_at: `${shift(now, -2)}T03:00:00Z`,
+        })),
+        ...(started
+          ? [
+              {
+                obligation_id: started.id,
+                status: 'done' as const,
+                review_state: 'submitted' as const,
+                first_submitted_at: `${shift(now, -1)}T03:00:00Z`,
+              },
+            ]
+          : []),
+      ])
+      .execute();
     browser = await launchChromium();
   }, 120_000);
   afterAll(async () => {
@@ -64,7 +94,10 @@ describe('the follow-up overview in Chromium', () => {
     await page.locator('a[href^="/plans/"]').first().click();
     await expect.poll(() => page.getByTestId('plan-progress').count()).toBe(1);
     expect(await page.getByTestId('plan-progress').textContent()).toContain('KY-2');
-    await expect.poll(() => page.getByTestId('progress-tag').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('[data-testid="progress-tag"][data-state="done"]').count()).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.locator('[data-testid="progress-tag"][data-state="in_progress"]').count())
+      .toBeGreaterThan(0);
     await screenshot(page, 'overview-plan-progress');
 
     await page.getByTestId('open-overview').click();
@@ -110,6 +143,7 @@ describe('the follow-up overview in Chromium', () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshot(page, 'overview-phone');
+    await page.screenshot({ path: `${SCREENSHOTS}/overview-phone-top.png` });
     await page.close();
   });
 
