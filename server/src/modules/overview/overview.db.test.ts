@@ -1,9 +1,12 @@
+import type { KyselyPlugin } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadActor } from '../../platform/auth/session.js';
 import { fixedClock } from '../../platform/clock.js';
 import { addAccessUsers, EXTRA_PASSWORD } from '../../test-support/access-users.js';
 import { type Session, type TestApp, testApp, unitId } from '../../test-support/app.js';
 import { backends } from '../../test-support/db.js';
 import { insertTestObligations } from '../../test-support/obligations.js';
+import { OverviewService } from './overview.service.js';
 
 /**
  * The monitor's overview and the progress roll-up on the demo's founding plan (owned by the
@@ -359,5 +362,38 @@ describe.each(backends())('overview on %s', (kind) => {
     const officer = await t.login('xa1-canbo');
     const own = (await get(officer, `/api/v1/plans/${planId}/progress?period=${Q1.key}`)).json() as typeof body;
     expect(own.plan.owed).toBe(4);
+  });
+
+  it('counts in SQL: the same few statements for a page of 4 rows as for the whole period', async () => {
+    const counter: KyselyPlugin & { count: number } = {
+      count: 0,
+      // Counted on the results: one per statement executed (a query may be transformed more than once).
+      transformQuery: (args) => args.node,
+      async transformResult(args) {
+        this.count++;
+        return args.result;
+      },
+    };
+    const actor = await loadActor(t.db, monitor.user.id);
+    if (!actor) throw new Error('no actor');
+    const service = new OverviewService(t.db.withPlugin(counter), fixedClock('2026-05-20T03:00:00Z'));
+    const statements = async (query: Parameters<OverviewService['overview']>[2]) => {
+      counter.count = 0;
+      const body = await service.overview(actor, planId, query);
+      return { n: counter.count, rows: body.items.length };
+    };
+    const base = { period: Q1.key, sort: 'state', order: 'asc', limit: 500, offset: 0 } as const;
+    const small = await statements({ ...base, q: 'ta xua' });
+    const whole = await statements(base);
+    const byRate = await statements({ ...base, sort: 'rate' });
+    expect(small.rows).toBe(4);
+    expect(whole.rows).toBe(q1Owed);
+    // plan, period, the overview statement, level names, the page's rates.
+    expect(small.n).toBe(5);
+    expect(whole.n).toBe(small.n);
+    expect(byRate.n).toBe(small.n);
+    counter.count = 0;
+    await service.progress(actor, planId, Q1.key);
+    expect(counter.count).toBe(4); // plan, period, tree, task counts
   });
 });
