@@ -181,6 +181,18 @@ describe.each(backends())('overview on %s', (kind) => {
     expect(one('xa-ta-xua-hlhpn|II.1|2026-Q1')?.state).toBe('returned');
   });
 
+  it('filters by each state to exactly the rows its count announces', async () => {
+    const all = await overview(monitor, `period=${Q1.key}`);
+    for (const state of ['overdue', 'returned', 'submitted', 'not_due', 'cannot_do', 'accepted', 'late'] as const) {
+      const filtered = await overview(monitor, `period=${Q1.key}&state=${state}&limit=500`);
+      const expected = state === 'late' ? all.counts.late : all.counts[state];
+      expect(filtered.total, state).toBe(expected);
+      expect(filtered.items, state).toHaveLength(expected);
+      if (state !== 'late') expect(filtered.items.every((r) => r.state === state)).toBe(true);
+      else expect(filtered.items.every((r) => r.late)).toBe(true);
+    }
+  });
+
   it('gives each unit its on-time rate over the periods so far (W21-QL01)', async () => {
     const body = await overview(monitor, `period=${Q1.key}&q=ta xua&limit=500`);
     const taXua = body.items.find((r) => r.obligationId === ob.get('xa-ta-xua-du|II.1|2026-Q1'));
