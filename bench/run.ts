@@ -1,4 +1,5 @@
 import type { DatabaseKind } from '../server/src/platform/db/database.js';
+import { followupBenches } from './followup.js';
 import { importPer10kb } from './import.js';
 import { nationalBenches } from './national.js';
 import { planPage } from './plan-page.js';
@@ -17,6 +18,8 @@ for (const backend of backends) {
     const result = await bench(backend, n);
     if (result) console.log(JSON.stringify(result));
   }
+  if (process.env.BENCH_FOLLOWUP !== 'off')
+    for (const r of await followupBenches(backend, n)) console.log(JSON.stringify(r));
   // The national directory (npm run gen) once per backend, its four figures on it.
   if (process.env.BENCH_NATIONAL !== 'off') {
     for (const result of await nationalBenches(backend, n)) console.log(JSON.stringify(result));

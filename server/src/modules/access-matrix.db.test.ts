@@ -260,6 +260,38 @@ const FAMILIES: Family[] = [
     expect: districtWriters(200),
   },
 
+  // ── overview (issue 7, part D) ──
+  {
+    route: 'GET /api/v1/plans/:id/periods',
+    name: 'the plan’s reporting periods',
+    url: (i) => `/api/v1/plans/${i.plan}/periods`,
+    expect: { ...all(200), 'giamsat-phu-yen': 403 },
+  },
+  {
+    route: 'GET /api/v1/plans/:id/overview',
+    name: 'the monitor’s overview of the district plan',
+    url: (i) => `/api/v1/plans/${i.plan}/overview?sort=rate&limit=20`,
+    expect: { ...all(200), 'giamsat-phu-yen': 403 },
+  },
+  {
+    route: 'GET /api/v1/plans/:id/overview',
+    name: 'the overview drilled down to Hang Chú',
+    url: (i) => `/api/v1/plans/${i.plan}/overview?parent=${i.otherCommune}`,
+    expect: { ...all(200), 'xa1-truong': 403, 'xa1-canbo': 403, 'giamsat-phu-yen': 403 },
+  },
+  {
+    route: 'GET /api/v1/plans/:id/overview',
+    name: 'the overview of a period the plan does not have',
+    url: (i) => `/api/v1/plans/${i.plan}/overview?period=2031-Q4`,
+    expect: { ...all(404), 'giamsat-phu-yen': 403 },
+  },
+  {
+    route: 'GET /api/v1/plans/:id/progress',
+    name: 'the plan’s progress roll-up',
+    url: (i) => `/api/v1/plans/${i.plan}/progress`,
+    expect: { ...all(200), 'giamsat-phu-yen': 403 },
+  },
+
   // ── organisation units ──
   { route: 'GET /api/v1/org-units', name: 'list units', url: () => '/api/v1/org-units', expect: all(200) },
   { route: 'GET /api/v1/org-levels', name: 'levels', url: () => '/api/v1/org-levels', expect: all(200) },

@@ -6,6 +6,7 @@ import { disseminationModule } from './dissemination/index.js';
 import { documentsModule } from './documents/index.js';
 import { jobsModule } from './jobs/index.js';
 import { organizationsModule } from './organizations/index.js';
+import { overviewModule } from './overview/index.js';
 import { plansModule } from './plans/index.js';
 import { reportsModule } from './reports/index.js';
 import { usersModule } from './users/index.js';
@@ -21,6 +22,7 @@ export const modules: ModuleManifest[] = [
   jobsModule,
   disseminationModule,
   reportsModule,
+  overviewModule,
 ];
 
 // Writers announce plan and directory changes; the modules listening are wired here, once.

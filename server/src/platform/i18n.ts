@@ -290,4 +290,6 @@ export const ENTITY_NAMES: Record<string, Message> = {
   obligation: { vi: 'nghĩa vụ báo cáo', en: 'reporting obligation' },
   report: { vi: 'báo cáo', en: 'report' },
   extension: { vi: 'đề nghị gia hạn', en: 'extension request' },
+  // overview (issue 7, part D)
+  period: { vi: 'kỳ báo cáo', en: 'reporting period' },
 };

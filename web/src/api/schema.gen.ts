@@ -7234,6 +7234,312 @@ export type paths = {
       };
     };
   };
+  "/api/v1/plans/{id}/periods": {
+    /** Các kỳ báo cáo của kế hoạch (có nghĩa vụ báo cáo trong phạm vi người xem), kèm số lượng */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: {
+                  key: string;
+                  start: string;
+                  end: string;
+                  firstDueOn: string;
+                  lastDueOn: string;
+                  total: number;
+                  submitted: number;
+                  accepted: number;
+                  overdue: number;
+                }[];
+              current: string | null;
+            };
+          };
+        };
+        /** @description Dữ liệu không hợp lệ (validation_failed, invalid_json…) */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không có quyền, ngoài phạm vi, hoặc thiếu/sai x-csrf-token */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không tìm thấy */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Quá nhiều yêu cầu */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Cơ sở dữ liệu tạm thời không sẵn sàng (Retry-After) */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/plans/{id}/overview": {
+    /** Tổng hợp theo dõi của một kỳ: số lượng theo tình trạng và theo cấp, danh sách đơn vị (lọc, sắp xếp, từng trang), tỷ lệ đúng hạn */
+    get: {
+      parameters: {
+        query?: {
+          period?: string;
+          level?: string;
+          state?: "overdue" | "returned" | "submitted" | "not_due" | "cannot_do" | "accepted" | "late" | "on_time";
+          task?: string;
+          parent?: string;
+          q?: string;
+          sort?: "name" | "deadline" | "state" | "rate";
+          order?: "asc" | "desc";
+          limit?: number;
+          offset?: number;
+        };
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              planId: string;
+              period: {
+                key: string;
+                start: string;
+                end: string;
+                firstDueOn: string;
+                lastDueOn: string;
+              } | null;
+              today: string;
+              parent: {
+                id: string;
+                name: string;
+              } | null;
+              counts: {
+                total: number;
+                units: number;
+                overdue: number;
+                returned: number;
+                submitted: number;
+                not_due: number;
+                cannot_do: number;
+                accepted: number;
+                late: number;
+                lateOriginal: number;
+              };
+              byLevel: {
+                  total: number;
+                  units: number;
+                  overdue: number;
+                  returned: number;
+                  submitted: number;
+                  not_due: number;
+                  cannot_do: number;
+                  accepted: number;
+                  late: number;
+                  lateOriginal: number;
+                  level: string;
+                  name: string;
+                  nameEn: string;
+                }[];
+              items: ({
+                  obligationId: string;
+                  unit: {
+                    id: string;
+                    name: string;
+                  };
+                  parent: {
+                    id: string;
+                    name: string;
+                  } | null;
+                  level: string;
+                  task: ({
+                    id: string;
+                    label: string;
+                    title: string | null;
+                  }) | null;
+                  role: string;
+                  /** @enum {string} */
+                  state: "overdue" | "returned" | "submitted" | "not_due" | "cannot_do" | "accepted";
+                  late: boolean;
+                  lateOriginal: boolean;
+                  dueOn: string;
+                  extendedDueOn: string | null;
+                  firstSubmittedAt: string | null;
+                  reviewState: string | null;
+                  reportStatus: string | null;
+                  progress: number | null;
+                  onTime: {
+                    expected: number;
+                    onTime: number;
+                    onTimeOriginal: number;
+                    rate: number | null;
+                  };
+                })[];
+              total: number;
+              limit: number;
+              offset: number;
+            };
+          };
+        };
+        /** @description Dữ liệu không hợp lệ (validation_failed, invalid_json…) */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không có quyền, ngoài phạm vi, hoặc thiếu/sai x-csrf-token */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không tìm thấy */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Quá nhiều yêu cầu */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Cơ sở dữ liệu tạm thời không sẵn sàng (Retry-After) */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/plans/{id}/progress": {
+    /** Tiến độ của một kỳ: từng nhiệm vụ theo các đơn vị được giao, từng mục và cả kế hoạch theo nhiệm vụ */
+    get: {
+      parameters: {
+        query?: {
+          period?: string;
+        };
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              planId: string;
+              period: string | null;
+              plan: {
+                /** @enum {string} */
+                state: "done" | "in_progress" | "overdue" | "not_started" | "cancelled" | "none";
+                owed: number;
+                done: number;
+                doneAwaiting: number;
+                started: number;
+                cannotDo: number;
+                overdue: number;
+                returned: number;
+                tasks: number;
+                tasksDone: number;
+                weight: number;
+                weightDone: number;
+              };
+              nodes: ({
+                  /** @enum {string} */
+                  state: "done" | "in_progress" | "overdue" | "not_started" | "cancelled" | "none";
+                  owed: number;
+                  done: number;
+                  doneAwaiting: number;
+                  started: number;
+                  cannotDo: number;
+                  overdue: number;
+                  returned: number;
+                  tasks: number;
+                  tasksDone: number;
+                  weight: number;
+                  weightDone: number;
+                  id: string;
+                  parentId: string | null;
+                  /** @enum {string} */
+                  kind: "section" | "task";
+                  label: string;
+                })[];
+            };
+          };
+        };
+        /** @description Dữ liệu không hợp lệ (validation_failed, invalid_json…) */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không có quyền, ngoài phạm vi, hoặc thiếu/sai x-csrf-token */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không tìm thấy */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Quá nhiều yêu cầu */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Cơ sở dữ liệu tạm thời không sẵn sàng (Retry-After) */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
 };
 
 export type webhooks = Record<string, never>;

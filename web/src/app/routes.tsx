@@ -8,6 +8,7 @@ import { RequireAction, RequireAuth } from './RequireAuth';
 const LoginPage = lazy(() => import('../features/auth/LoginPage'));
 const PlansPage = lazy(() => import('../features/plans/PlansPage'));
 const PlanPage = lazy(() => import('../features/plans/PlanPage'));
+const OverviewPage = lazy(() => import('../features/overview/OverviewPage'));
 const ImportPage = lazy(() => import('../features/import/ImportPage'));
 const DocumentsPage = lazy(() => import('../features/documents/DocumentsPage'));
 const DocumentPage = lazy(() => import('../features/documents/DocumentPage'));
@@ -44,6 +45,7 @@ export function AppRoutes() {
           />
           <Route path="plans/:id" element={<PlanPage />} />
           <Route path="plans/:id/dissemination" element={<DisseminationPage />} />
+          <Route path="plans/:id/overview" element={<OverviewPage />} />
           <Route path="documents" element={<DocumentsPage />} />
           <Route path="documents/:id" element={<DocumentPage />} />
           <Route path="units" element={<UnitsPage />} />

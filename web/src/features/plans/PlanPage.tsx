@@ -9,6 +9,7 @@ import { useDocumentTitle } from '../../components/PageTitle';
 import { ReferenceList } from '../../components/ReferenceList';
 import { formatDate } from '../../i18n/format';
 import { useI18n } from '../../i18n/I18nProvider';
+import { NodeProgressTag, PlanProgressSummary } from '../overview/Progress';
 import { NodeEditActions, PlanEditBar, PlanEditProvider, PlanStatusBanner, useEditing } from './PlanEdit';
 import { TaskCard } from './TaskCard';
 
@@ -79,6 +80,7 @@ function TreeSection({
       {depth === 0 ? <h3 className="tk-group-title">{heading}</h3> : <h4 className="tk-subgroup-title">{heading}</h4>}
       <NodeEditActions node={node} parentId={parentId} />
       <PlanTree planId={planId} nodes={node.children} depth={depth + 1} parentId={node.id} />
+      <NodeProgressTag planId={planId} nodeId={node.id} />
     </section>
   );
 }
@@ -209,6 +211,7 @@ export default function PlanPage() {
         <PlanEditProvider plan={data} editing={editing && data.status === 'active'}>
           <PlanTree planId={data.id} nodes={data.tree} depth={0} />
         </PlanEditProvider>
+        <PlanProgressSummary planId={data.id} />
       </Section>
 
       {data.addressees.length > 0 || data.recipients.length > 0 || signer ? (

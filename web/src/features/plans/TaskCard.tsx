@@ -6,6 +6,7 @@ import type { Assignment, AssignmentSummary, TaskNode } from '../../api/types';
 import { RoleTag } from '../../components/RoleTag';
 import { formatDate, isIsoDate } from '../../i18n/format';
 import { useI18n } from '../../i18n/I18nProvider';
+import { NodeProgressTag } from '../overview/Progress';
 
 const PAGE_SIZE = 20;
 
@@ -147,6 +148,7 @@ export function TaskCard({ planId, task }: { planId: string; task: TaskNode }) {
       <header className="tk-task-head">
         <span className="tk-task-ref">{task.ref}</span>
         {task.title ? <span className="tk-task-title">{task.title}</span> : null}
+        <NodeProgressTag planId={planId} nodeId={task.id} />
       </header>
       <Typography.Paragraph className="tk-task-text">{task.text}</Typography.Paragraph>
       {deadline || task.recurrence ? (
