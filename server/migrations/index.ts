@@ -8,6 +8,7 @@ import * as m0006 from './0006_search.js';
 import * as m0007 from './0007_grant_identity.js';
 import * as m0008 from './0008_text_identity.js';
 import * as m0009 from './0009_followup.js';
+import * as m0012 from './0012_reminders.js';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '0007_grant_identity': m0007,
   '0008_text_identity': m0008,
   '0009_followup': m0009,
+  '0012_reminders': m0012,
 };

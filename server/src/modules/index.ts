@@ -6,6 +6,7 @@ import { documentsModule } from './documents/index.js';
 import { jobsModule } from './jobs/index.js';
 import { organizationsModule } from './organizations/index.js';
 import { plansModule } from './plans/index.js';
+import { remindersModule } from './reminders/index.js';
 import { usersModule } from './users/index.js';
 
 /** Every module, in the order its routes are registered. */
@@ -17,6 +18,7 @@ export const modules: ModuleManifest[] = [
   plansModule,
   auditModule,
   jobsModule,
+  remindersModule,
 ];
 
 // Writers announce plan and directory changes; the modules listening are wired here, once.

@@ -138,6 +138,11 @@ export const MESSAGES = {
     vi: 'Công việc đang ở trạng thái "{state}", không thể thực hiện thao tác này.',
     en: 'The job is "{state}"; this action is not possible.',
   },
+  // Reminders and escalation (modules/reminders)
+  letter_already_issued: {
+    vi: 'Công văn đã được ban hành (số {number}, ngày {date}); không thể sửa hay ban hành lại.',
+    en: 'The letter has already been issued (number {number}, {date}); it cannot be edited or issued again.',
+  },
   internal: {
     vi: 'Đã xảy ra lỗi hệ thống; dữ liệu của bạn không bị thay đổi. Vui lòng thử lại.',
     en: 'A system error occurred; nothing was changed. Please try again.',
@@ -169,4 +174,7 @@ export const ENTITY_NAMES: Record<string, Message> = {
   grant: { vi: 'quyền', en: 'grant' },
   task: { vi: 'nhiệm vụ', en: 'task' },
   job: { vi: 'công việc nền', en: 'background job' },
+  obligation: { vi: 'nghĩa vụ báo cáo', en: 'reporting obligation' },
+  notification: { vi: 'thông báo', en: 'notification' },
+  letter: { vi: 'công văn yêu cầu giải trình', en: 'request for explanation' },
 };

@@ -69,6 +69,8 @@ export interface JobContext {
   jobId: string;
   /** The idempotency key the job was sent with (its singleton key), or its id. */
   key: string;
+  /** Enqueues another job inside this job's transaction (it exists only if this one completes). */
+  send(queue: string, data: object, options?: { key?: string; startAfter?: Date }): Promise<string | null>;
 }
 
 /** A module declares itself here; modules/index.ts lists the manifests, bootstrap and app read them. */
