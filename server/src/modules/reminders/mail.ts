@@ -54,6 +54,6 @@ export function currentMailer(): { mailer: Mailer | null; from: string } {
 }
 
 /** Tests (and the demo) choose the mailer; `undefined` returns to the environment's. */
-export function useMailer(value: { mailer: Mailer | null; from?: string } | undefined): void {
+export function setMailer(value: { mailer: Mailer | null; from?: string } | undefined): void {
   override = value ? { mailer: value.mailer, from: value.from ?? 'Triển Khai <trienkhai@localhost>' } : undefined;
 }

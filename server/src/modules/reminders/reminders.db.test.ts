@@ -5,7 +5,7 @@ import { type Session, type TestApp, testApp } from '../../test-support/app.js';
 import { backends } from '../../test-support/db.js';
 import { insertTestObligations } from '../../test-support/obligations.js';
 import { runRemindersAt } from './ladder.js';
-import { smtpMailer, useMailer } from './mail.js';
+import { setMailer, smtpMailer } from './mail.js';
 import { startTestSmtp } from './test-smtp.js';
 
 /** 2026-Q1: cut-off 15 March, deadline 20 March (the ladder: nhắc 17th, đôn đốc 21st, giải trình 27th). */
@@ -18,7 +18,6 @@ describe.each(backends())('reminders and escalation on %s', (kind) => {
   /** The app's clock (sessions, reads, the letter's issue); the ladder runs at its own times. */
   const clock = fixedClock(at('2026-03-30'));
   let planId: string;
-  let obligations: { id: string; unit_id: string }[];
   /** An obligation of a unit inside Tà Xùa (xa1-canbo and xa1-truong owe it). */
   let taXua: string;
   let alsoTaXua: string[];
@@ -30,13 +29,13 @@ describe.each(backends())('reminders and escalation on %s', (kind) => {
 
   beforeAll(async () => {
     smtp = await startTestSmtp();
-    useMailer({
+    setMailer({
       mailer: smtpMailer(smtp.url, 'Triển Khai <nhacviec@trienkhai.test>'),
       from: 'Triển Khai <nhacviec@trienkhai.test>',
     });
     t = await testApp(kind, 'demo', { clock });
     planId = (await t.db.selectFrom('plan').select('id').executeTakeFirstOrThrow()).id;
-    obligations = await insertTestObligations(t.db, planId, [PERIOD]);
+    expect((await insertTestObligations(t.db, planId, [PERIOD])).length).toBeGreaterThan(2);
     for (const u of await t.db.selectFrom('app_user').select(['id', 'username']).execute()) users[u.username] = u.id;
     for (const name of ['xa1-canbo', 'xa1-truong', 'giamsat']) {
       await t.db
@@ -66,7 +65,7 @@ describe.each(backends())('reminders and escalation on %s', (kind) => {
     otherMonitor = await t.login('giamsat-phu-yen', EXTRA_PASSWORD);
   }, 120_000);
   afterAll(async () => {
-    useMailer(undefined);
+    setMailer(undefined);
     await t.close();
     await smtp.close();
   });
