@@ -16,6 +16,7 @@ const UnitPage = lazy(() => import('../features/units/UnitPage'));
 const AuditPage = lazy(() => import('../features/audit/AuditPage'));
 const UsersPage = lazy(() => import('../features/users/UsersPage'));
 const JobsPage = lazy(() => import('../features/jobs/JobsPage'));
+const LetterPage = lazy(() => import('../features/notifications/LetterPage'));
 const NotFoundPage = lazy(() => import('../features/errors/NotFoundPage'));
 
 export function AppRoutes() {
@@ -69,6 +70,7 @@ export function AppRoutes() {
               </RequireAction>
             }
           />
+          <Route path="explanation-letters/:id" element={<LetterPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -9,6 +9,7 @@ import { useDocumentTitle } from '../../components/PageTitle';
 import { ReferenceList } from '../../components/ReferenceList';
 import { formatDate } from '../../i18n/format';
 import { useI18n } from '../../i18n/I18nProvider';
+import { FollowupSettingsCard } from '../notifications/FollowupSettingsCard';
 import { TaskCard } from './TaskCard';
 
 const hasTask = (node: PlanNode): boolean => node.kind === 'task' || node.children.some(hasTask);
@@ -174,6 +175,8 @@ export default function PlanPage() {
         {data.taskCount === 0 ? <Empty description={t('plan.noTasks')} /> : null}
         <PlanTree planId={data.id} nodes={data.tree} depth={0} />
       </Section>
+
+      <FollowupSettingsCard planId={data.id} />
 
       {data.addressees.length > 0 || data.recipients.length > 0 || signer ? (
         <Card className="tk-section" data-testid="closing">
