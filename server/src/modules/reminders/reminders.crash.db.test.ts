@@ -99,7 +99,8 @@ describe.each(backends())('reminders survive kill -9 on %s', (kind) => {
     await runToEnd(DUE);
     await runToEnd(DUE); // and once more, as the next cron run would
 
-    const db = (await open()).db;
+    const handle = await open();
+    const db = handle.db;
     try {
       // None lost: nothing due at this time is left unrecorded.
       expect(await dueDeliveries(db, fixedClock(DUE))).toEqual([]);
@@ -128,7 +129,7 @@ describe.each(backends())('reminders survive kill -9 on %s', (kind) => {
       }>`select count(*)::int as n from job_receipt where queue like 'reminders.%'`.execute(db);
       expect(rows[0]?.n).toBeGreaterThan(0);
     } finally {
-      await db.destroy();
+      await handle.close();
     }
   }, 300_000);
 });

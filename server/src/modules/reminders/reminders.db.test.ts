@@ -181,11 +181,16 @@ describe.each(backends())('reminders and escalation on %s', (kind) => {
       .where('step', '=', 'explain')
       .execute();
     expect(explain.map((r) => r.recipient_user_id)).toEqual([users.giamsat, users.giamsat]);
-    const notes = (await monitor.request({ method: 'GET', url: '/api/v1/notifications' })).json();
-    const note = notes.items.find(
-      (n: { kind: string; obligationId: string }) => n.kind === 'explain' && n.obligationId === taXua,
-    );
-    expect(note.link).toBe(`/explanation-letters/${explain[0]?.letter_id}`);
+    const note = await t.db
+      .selectFrom('notification')
+      .select(['link', 'kind'])
+      .where('user_id', '=', users.giamsat as string)
+      .where('obligation_id', '=', taXua)
+      .executeTakeFirstOrThrow();
+    expect(note).toEqual({ kind: 'explain', link: `/explanation-letters/${explain[0]?.letter_id}` });
+    const listed = (await monitor.request({ method: 'GET', url: '/api/v1/notifications?limit=5' })).json();
+    expect(listed.items).toHaveLength(5);
+    expect(listed.unread).toBe(listed.total);
   });
 
   it('edits, downloads and issues the letter; the unit is told; nobody else writes it', async () => {
