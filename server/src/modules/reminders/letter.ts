@@ -50,7 +50,12 @@ function signerFor(issuer: string): { authority: string | null; title: string } 
  */
 export function draftLetter(o: ObligationContext, today: string): Insertable<ExplanationLetterTable> {
   const issuerName = o.reviewerName ?? o.ownerName;
-  const issuerCode = initials(issuerName);
+  // A task's report goes to the plan's owner, whose code the plan's own symbol carries ("HU" in
+  // 45-KH/HU); otherwise the initials of the name without its place ("Ban Dân vận Huyện ủy" → BDVHU).
+  const ownCode = o.taskLabel !== null && o.planIssuerCode ? o.planIssuerCode : null;
+  const place = placeOf(o.reviewerParentName ?? issuerName);
+  const bareName = issuerName.endsWith(` ${place}`) ? issuerName.slice(0, -place.length - 1) : issuerName;
+  const issuerCode = ownCode ?? initials(bareName);
   const planRef = o.planSymbol
     ? `Kế hoạch số ${o.planSymbol}${o.planIssuedOn ? ` ngày ${vnDate(o.planIssuedOn)}` : ''} của ${o.ownerName}`
     : `kế hoạch của ${o.ownerName}`;
@@ -67,7 +72,7 @@ export function draftLetter(o: ObligationContext, today: string): Insertable<Exp
     type_code: 'CV',
     issuer_code: issuerCode,
     number: null,
-    place: placeOf(o.reviewerParentName ?? issuerName),
+    place,
     issued_on: null,
     subject: `yêu cầu giải trình việc chậm báo cáo kết quả thực hiện ${o.planSymbol ? `Kế hoạch số ${o.planSymbol}` : 'kế hoạch'}`,
     addressees: JSON.stringify([o.unitName]),

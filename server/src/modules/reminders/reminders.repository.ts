@@ -11,6 +11,8 @@ export interface ObligationContext {
   planTitle: string;
   planSymbol: string | null;
   planIssuedOn: string | null;
+  /** The issuer code of the plan's symbol ("HU" in 45-KH/HU). */
+  planIssuerCode: string | null;
   planStatus: string;
   settings: unknown;
   ownerName: string;
@@ -50,6 +52,7 @@ function contextQuery(db: Db) {
       'd.title as planTitle',
       'd.symbol as planSymbol',
       'd.issued_on as planIssuedOn',
+      'd.issuer_code as planIssuerCode',
       'p.status as planStatus',
       'p.followup_settings as settings',
       'owner.name as ownerName',
