@@ -231,6 +231,7 @@ export type paths = {
                     id: string;
                     name: string;
                   } | null;
+                  email: string | null;
                   grants: ({
                       id: string;
                       role: string;
@@ -286,6 +287,8 @@ export type paths = {
             password: string;
             /** Format: uuid */
             homeUnitId?: string | null;
+            /** Format: email */
+            email?: string | null;
             grants: ({
                 /** @enum {string} */
                 role: "admin" | "monitor" | "viewer" | "unit_head" | "unit_officer";
@@ -379,6 +382,7 @@ export type paths = {
                 id: string;
                 name: string;
               } | null;
+              email: string | null;
               grants: ({
                   id: string;
                   role: string;
@@ -442,6 +446,8 @@ export type paths = {
             displayName?: string;
             /** Format: uuid */
             homeUnitId?: string | null;
+            /** Format: email */
+            email?: string | null;
             isActive?: boolean;
           };
         };
@@ -460,6 +466,7 @@ export type paths = {
                 id: string;
                 name: string;
               } | null;
+              email: string | null;
               grants: ({
                   id: string;
                   role: string;

@@ -73,6 +73,35 @@ describe.each(backends())('reminders and escalation on %s', (kind) => {
   const count = async (table: 'reminder' | 'notification' | 'explanation_letter') =>
     Number((await sql<{ n: string }>`select count(*) as n from ${sql.table(table)}`.execute(t.db)).rows[0]?.n);
 
+  it('lets the administrator set and clear a person’s e-mail address (users API)', async () => {
+    const admin = await t.login('admin');
+    const id = users.thuongtruc as string;
+    const user = (await admin.request({ method: 'GET', url: `/api/v1/users/${id}` })).json();
+    expect(user.email).toBeNull();
+    const bad = await admin.request({
+      method: 'PATCH',
+      url: `/api/v1/users/${id}`,
+      payload: { email: 'khong-phai-thu' },
+    });
+    expect(bad.statusCode).toBe(400);
+    const set = await admin.request({
+      method: 'PATCH',
+      url: `/api/v1/users/${id}`,
+      payload: { email: 'thuongtruc@trienkhai.test', version: user.version },
+    });
+    expect(set.statusCode, set.body).toBe(200);
+    expect(set.json().email).toBe('thuongtruc@trienkhai.test');
+    const cleared = await admin.request({ method: 'PATCH', url: `/api/v1/users/${id}`, payload: { email: null } });
+    expect(cleared.json().email).toBeNull();
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .select('after')
+      .where('entity_id', '=', id)
+      .where('action', '=', 'user.update')
+      .execute();
+    expect(audit).toHaveLength(2);
+  });
+
   it('sends nothing before the first step', async () => {
     expect(await runRemindersAt(t.db, at('2026-03-16'))).toEqual({ delivered: 0, mailed: 0 });
     expect(await count('reminder')).toBe(0);
