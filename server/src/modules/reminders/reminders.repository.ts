@@ -99,9 +99,14 @@ export const remindersRepository = {
 
   /** Keys of the reminders already recorded for these obligations. */
   async recordedKeys(db: Db, obligationIds: string[]): Promise<Set<string>> {
-    if (obligationIds.length === 0) return new Set();
-    const rows = await db.selectFrom('reminder').select('key').where('obligation_id', 'in', obligationIds).execute();
-    return new Set(rows.map((r) => r.key));
+    const keys = new Set<string>();
+    // In slices: a statement takes at most 65,535 parameters, a country has more obligations.
+    for (let i = 0; i < obligationIds.length; i += 5_000) {
+      const slice = obligationIds.slice(i, i + 5_000);
+      const rows = await db.selectFrom('reminder').select('key').where('obligation_id', 'in', slice).execute();
+      for (const r of rows) keys.add(r.key);
+    }
+    return keys;
   },
 
   /** Active users' unit grants of these roles, with the unit's path (recipients are chosen in the service). */
