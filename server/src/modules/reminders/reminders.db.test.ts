@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../platform/clock.js';
@@ -6,6 +7,7 @@ import { backends } from '../../test-support/db.js';
 import { insertTestObligations } from '../../test-support/obligations.js';
 import { runRemindersAt } from './ladder.js';
 import { setMailer, smtpMailer } from './mail.js';
+import { remindersRepository } from './reminders.repository.js';
 import { startTestSmtp } from './test-smtp.js';
 
 /** 2026-Q1: cut-off 15 March, deadline 20 March (the ladder: nhắc 17th, đôn đốc 21st, giải trình 27th). */
@@ -100,6 +102,11 @@ describe.each(backends())('reminders and escalation on %s', (kind) => {
       .where('action', '=', 'user.update')
       .execute();
     expect(audit).toHaveLength(2);
+  });
+
+  it('reads the recorded reminders of more obligations than one statement takes parameters', async () => {
+    const ids = Array.from({ length: 70_000 }, () => randomUUID());
+    expect((await remindersRepository.recordedKeys(t.db, ids)).size).toBe(0);
   });
 
   it('sends nothing before the first step', async () => {
