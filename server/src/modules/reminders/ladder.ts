@@ -78,22 +78,28 @@ const objectOf = (c: ObligationContext) => ({
   reviewerPath: c.reviewerPath ?? c.unitPath,
 });
 
-/** Who owes the report (officer, head): a unit grant that may write or submit it. */
+/** The users of the deepest grants among `able`: the people nearest the unit, not every level above. */
+function nearest(able: UnitGrant[]): string[] {
+  const deepest = Math.max(...able.map((g) => g.depth));
+  return [...new Set(able.filter((g) => g.depth === deepest).map((g) => g.userId))];
+}
+
+/**
+ * Who owes the report (officer, head): the nearest unit grants that may write or submit it — a
+ * head whose grant covers a whole district is not reminded of every commune's reports.
+ */
 export function owers(c: ObligationContext, grants: UnitGrant[]): string[] {
   const o = objectOf(c);
-  const users = grants
-    .filter((g) => can(actorOfGrant(g), 'report.write', o) || can(actorOfGrant(g), 'report.submit', o))
-    .map((g) => g.userId);
-  return [...new Set(users)];
+  return nearest(
+    grants.filter((g) => can(actorOfGrant(g), 'report.write', o) || can(actorOfGrant(g), 'report.submit', o)),
+  );
 }
 
 /** The monitors of the receiving level: the deepest unit grants that may review the report. */
 export function reviewers(c: ObligationContext, grants: UnitGrant[]): string[] {
   if (!c.reviewerPath) return [];
   const o = objectOf(c);
-  const able = grants.filter((g) => can(actorOfGrant(g), 'report.review', o));
-  const deepest = Math.max(...able.map((g) => g.depth));
-  return [...new Set(able.filter((g) => g.depth === deepest).map((g) => g.userId))];
+  return nearest(grants.filter((g) => can(actorOfGrant(g), 'report.review', o)));
 }
 
 const CONCERNED_ROLES = rolesWith(['reports.write', 'reports.submit', 'reports.review']);
