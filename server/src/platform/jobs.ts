@@ -160,9 +160,14 @@ export class JobQueue {
     for (const job of this.definitions.values()) {
       await worker.work(
         job.name,
-        { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 },
-        async ([received]: PgBoss.JobWithMetadata<unknown>[]) => {
-          if (received) await this.run(job, received);
+        {
+          batchSize: job.batchSize ?? 1,
+          includeMetadata: true,
+          pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2,
+        },
+        // A batch is fetched at once; each job still runs in its own transaction with its receipt.
+        async (batch: PgBoss.JobWithMetadata<unknown>[]) => {
+          for (const received of batch) await this.run(job, received);
         },
       );
       if (job.schedule && (options.schedules ?? true)) {

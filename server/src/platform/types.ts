@@ -61,6 +61,8 @@ export interface JobDefinition<T extends object = Record<string, unknown>> {
   retryDelaySeconds?: number;
   /** The lease: a job active longer than this is taken again by another worker. */
   expireInSeconds?: number;
+  /** Jobs fetched per poll (default 1): many small jobs (one reminder each) are not held to one per poll. */
+  batchSize?: number;
 }
 
 export interface JobContext {

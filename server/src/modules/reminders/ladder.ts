@@ -321,7 +321,9 @@ export const scanJob: JobDefinition = {
 export const deliverJob: JobDefinition<Delivery> = {
   name: DELIVER_QUEUE,
   retryDelaySeconds: 30,
-  expireInSeconds: 120,
+  expireInSeconds: 300,
+  // One poll every 2 s would deliver 1,800 reminders an hour; a province's step-day has more.
+  batchSize: 50,
   handler: (ctx, d) =>
     deliver(ctx.db, ctx.clock, d, (id, attempt) =>
       ctx.send(MAIL_QUEUE, { reminderId: id, attempt }, { key: mailKey(id, attempt) }),
@@ -331,7 +333,9 @@ export const deliverJob: JobDefinition<Delivery> = {
 export const mailJob: JobDefinition<{ reminderId: string; attempt: number }> = {
   name: MAIL_QUEUE,
   retryDelaySeconds: 60,
-  expireInSeconds: 180,
+  // Up to 10 SMTP exchanges of at most ~40 s each (nodemailer timeouts) inside the lease.
+  expireInSeconds: 600,
+  batchSize: 10,
   handler: async (ctx, data) => {
     await sendPendingMail(ctx.db, ctx.clock, data.reminderId, data.attempt, (id, attempt, startAfter) =>
       ctx.send(MAIL_QUEUE, { reminderId: id, attempt }, { key: mailKey(id, attempt), startAfter }),

@@ -58,7 +58,7 @@ if (mode === 'setup') {
     },
   });
   const jobs = new JobQueue(database, modules, fixedClock(process.env.NOW as string));
-  const short = { expireInSeconds: 3, retryDelaySeconds: 1, retryLimit: 20 };
+  const short = { expireInSeconds: 5, retryDelaySeconds: 1, retryLimit: 20 };
   const withCrash = <T extends object>(job: JobDefinition<T>, point: string): JobDefinition<T> => ({
     ...job,
     ...short,
