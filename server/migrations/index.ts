@@ -9,6 +9,7 @@ import * as m0007 from './0007_grant_identity.js';
 import * as m0008 from './0008_text_identity.js';
 import * as m0009 from './0009_followup.js';
 import * as m0011 from './0011_reports.js';
+import * as m0012 from './0012_reminders.js';
 import * as m0014 from './0014_dissemination.js';
 import * as m0015 from './0015_plan_edit.js';
 
@@ -24,6 +25,7 @@ export const migrations: Record<string, Migration> = {
   '0008_text_identity': m0008,
   '0009_followup': m0009,
   '0011_reports': m0011,
+  '0012_reminders': m0012,
   '0014_dissemination': m0014,
   '0015_plan_edit': m0015,
 };

@@ -18,6 +18,10 @@ export interface Config {
   dbStatementTimeoutMs: number;
   /** How long /api/health waits for the database before it says "degraded" (503). */
   healthTimeoutMs: number;
+  /** SMTP for e-mail reminders (TRIENKHAI_SMTP_URL, e.g. smtp://user:pass@mail.example:587); unset: in-app only. */
+  smtpUrl: string | undefined;
+  /** The From address of e-mail reminders (TRIENKHAI_MAIL_FROM). */
+  mailFrom: string;
 }
 
 /** A positive number of milliseconds from the environment, or the default. */
@@ -43,5 +47,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dbConnectTimeoutMs: millis(env.DB_CONNECT_TIMEOUT_MS, 5_000),
     dbStatementTimeoutMs: millis(env.DB_STATEMENT_TIMEOUT_MS, 30_000),
     healthTimeoutMs: millis(env.HEALTH_TIMEOUT_MS, 2_000),
+    smtpUrl: env.TRIENKHAI_SMTP_URL || undefined,
+    mailFrom: env.TRIENKHAI_MAIL_FROM || 'Triển Khai <trienkhai@localhost>',
   };
 }

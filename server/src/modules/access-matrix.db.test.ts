@@ -53,6 +53,10 @@ interface Ids {
   obligation: string;
   reportVersion: number;
   reportFile: string;
+  /** Reminders: a Tà Xùa obligation of the plan, its drafted letter, xa1-canbo's notification. */
+  reminderObligation: string;
+  letter: string;
+  notification: string;
 }
 
 interface Family {
@@ -744,6 +748,77 @@ const FAMILIES: Family[] = [
     body: () => ({ comment: 'Không có căn cứ' }),
     expect: districtWriters(200),
   },
+
+  // ── reminders and escalation ──
+  {
+    route: 'GET /api/v1/plans/:id/followup-settings',
+    name: 'the plan’s reminder ladder',
+    url: (i) => `/api/v1/plans/${i.plan}/followup-settings`,
+    expect: { ...all(200), 'giamsat-phu-yen': 403 },
+  },
+  {
+    route: 'PUT /api/v1/plans/:id/followup-settings',
+    name: 'save the reminder ladder from a stale version',
+    url: (i) => `/api/v1/plans/${i.plan}/followup-settings`,
+    body: () => ({ settings: REMINDER_DEFAULTS, version: 999_999 }),
+    expect: { ...districtWriters(409) },
+  },
+  {
+    route: 'GET /api/v1/notifications',
+    name: 'my notifications',
+    url: () => '/api/v1/notifications',
+    expect: all(200),
+  },
+  {
+    route: 'POST /api/v1/notifications/read-all',
+    name: 'mark my notifications read',
+    url: () => '/api/v1/notifications/read-all',
+    expect: all(200),
+  },
+  {
+    route: 'POST /api/v1/notifications/:id/read',
+    name: 'mark xa1-canbo’s notification read',
+    url: (i) => `/api/v1/notifications/${i.notification}/read`,
+    expect: { ...all(404), 'xa1-canbo': 200 },
+  },
+  {
+    route: 'GET /api/v1/obligations/:id/reminders',
+    name: 'reminder log of a Tà Xùa obligation',
+    url: (i) => `/api/v1/obligations/${i.reminderObligation}/reminders`,
+    expect: districtAndTaXua,
+  },
+  {
+    route: 'GET /api/v1/obligations/:id/reminders',
+    name: 'reminder log of a forged obligation',
+    url: (i) => `/api/v1/obligations/${i.plan}/reminders`,
+    expect: all(404),
+  },
+  {
+    route: 'GET /api/v1/explanation-letters/:id',
+    name: 'a drafted request for explanation',
+    url: (i) => `/api/v1/explanation-letters/${i.letter}`,
+    expect: districtWriters(200),
+  },
+  {
+    route: 'GET /api/v1/explanation-letters/:id/docx',
+    name: 'download the drafted letter',
+    url: (i) => `/api/v1/explanation-letters/${i.letter}/docx`,
+    expect: districtWriters(200),
+  },
+  {
+    route: 'PUT /api/v1/explanation-letters/:id',
+    name: 'edit the letter from a stale version',
+    url: (i) => `/api/v1/explanation-letters/${i.letter}`,
+    body: () => ({ ...LETTER_FIELDS, version: 999_999 }),
+    expect: districtWriters(409),
+  },
+  {
+    route: 'POST /api/v1/explanation-letters/:id/issue',
+    name: 'issue the letter from a stale version',
+    url: (i) => `/api/v1/explanation-letters/${i.letter}/issue`,
+    body: () => ({ number: '12', issuedOn: '2026-03-30', version: 999_999 }),
+    expect: districtWriters(409),
+  },
 ];
 
 /** A dissemination session's body (part E). */
@@ -872,6 +947,76 @@ async function pendingExtension(t: TestApp, i: Ids): Promise<string> {
   return row.id;
 }
 
+const REMINDER_DEFAULTS = {
+  remind: { enabled: true, daysBefore: 3 },
+  followUp: { enabled: true, daysAfter: 1 },
+  explain: { enabled: true, daysAfter: 7 },
+  channels: { inApp: true, email: false },
+};
+const LETTER_FIELDS = {
+  superiorBody: null,
+  issuer: 'BAN THƯỜNG VỤ HUYỆN ỦY',
+  typeCode: 'CV',
+  issuerCode: 'HU',
+  place: 'Bắc Yên',
+  subject: 'yêu cầu giải trình',
+  addressees: ['Đảng ủy xã Tà Xùa'],
+  paragraphs: ['Đề nghị giải trình.'],
+  recipients: [{ text: 'Như trên' }],
+  archive: 'Lưu VT',
+  signerAuthority: null,
+  signerTitle: 'BÍ THƯ',
+  signerName: null,
+};
+
+/** A Tà Xùa obligation of the plan, a drafted letter for it, and a notification for xa1-canbo. */
+async function remindersFixture(t: TestApp, planId: string, taXua: string) {
+  const { insertTestObligations } = await import('../test-support/obligations.js');
+  const { remindersRepository } = await import('./reminders/reminders.repository.js');
+  const { draftLetter } = await import('./reminders/letter.js');
+  await insertTestObligations(t.db, planId, [
+    { key: '2026-Q1', start: '2026-01-01', end: '2026-03-15', due: '2026-03-20' },
+  ]);
+  const path = (await t.db.selectFrom('org_unit').select('path').where('id', '=', taXua).executeTakeFirstOrThrow())
+    .path;
+  const obligation = (
+    await t.db
+      .selectFrom('obligation as o')
+      .innerJoin('org_unit as u', 'u.id', 'o.unit_id')
+      .select('o.id')
+      .where('o.plan_id', '=', planId)
+      .where('u.path', 'like', `${path}%`)
+      .orderBy('o.id')
+      .executeTakeFirstOrThrow()
+  ).id;
+  const context = await remindersRepository.context(t.db, obligation);
+  if (!context) throw new Error('no obligation context');
+  const letter = await remindersRepository.ensureLetter(
+    t.db,
+    draftLetter(context, '2026-03-27'),
+    obligation,
+    context.deadline,
+  );
+  const canbo = (
+    await t.db.selectFrom('app_user').select('id').where('username', '=', 'xa1-canbo').executeTakeFirstOrThrow()
+  ).id;
+  const notification = (
+    await t.db
+      .insertInto('notification')
+      .values({
+        user_id: canbo,
+        kind: 'remind',
+        params: '{}',
+        link: null,
+        obligation_id: obligation,
+        created_at: new Date(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+  return { reminderObligation: obligation, letter, notification };
+}
+
 async function fingerprint(t: TestApp): Promise<string> {
   const { rows } = await sql<{ fp: string }>`
     select concat_ws('|',
@@ -887,7 +1032,10 @@ async function fingerprint(t: TestApp): Promise<string> {
       (select string_agg(review_state || version, ',' order by id) from report),
       (select count(*) from report_event), (select count(*) from report_file where removed_at is null),
       (select string_agg(state, ',' order by id) from extension_request),
-      (select string_agg(coalesce(extended_due_on::text, '-'), ',' order by id) from obligation)) as fp`.execute(t.db);
+      (select string_agg(coalesce(extended_due_on::text, '-'), ',' order by id) from obligation),
+      (select count(*) from notification where read_at is not null),
+      (select string_agg(version::text || status, ',') from explanation_letter),
+      (select string_agg(coalesce(followup_settings::text, '-'), ',' order by id) from plan)) as fp`.execute(t.db);
   return rows[0]?.fp ?? '';
 }
 
@@ -945,6 +1093,9 @@ describe.each(backends())('access matrix on %s', (kind) => {
       obligation: '',
       reportVersion: 0,
       reportFile: '',
+      reminderObligation: '',
+      letter: '',
+      notification: '',
     };
     const spare = await t.db
       .insertInto('app_user')
@@ -999,6 +1150,7 @@ describe.each(backends())('access matrix on %s', (kind) => {
         content,
       })
       .execute();
+    Object.assign(ids, await remindersFixture(t, ids.plan, ids.ownCommune));
     for (const who of USERS) if (who !== 'anonymous') sessions.set(who, await login(who));
   });
   afterAll(() => t.close());

@@ -8,6 +8,7 @@ import { jobsModule } from './jobs/index.js';
 import { organizationsModule } from './organizations/index.js';
 import { overviewModule } from './overview/index.js';
 import { plansModule } from './plans/index.js';
+import { remindersModule } from './reminders/index.js';
 import { reportsModule } from './reports/index.js';
 import { usersModule } from './users/index.js';
 
@@ -23,6 +24,7 @@ export const modules: ModuleManifest[] = [
   disseminationModule,
   reportsModule,
   overviewModule,
+  remindersModule,
 ];
 
 // Writers announce plan and directory changes; the modules listening are wired here, once.

@@ -253,6 +253,11 @@ export const MESSAGES = {
     vi: 'Báo cáo đã được gửi lên; không cần gia hạn nữa.',
     en: 'The report has already been submitted; no extension is needed.',
   },
+  // Reminders and escalation (modules/reminders)
+  letter_already_issued: {
+    vi: 'Công văn đã được ban hành (số {number}, ngày {date}); không thể sửa hay ban hành lại.',
+    en: 'The letter has already been issued (number {number}, {date}); it cannot be edited or issued again.',
+  },
   internal: {
     vi: 'Đã xảy ra lỗi hệ thống; dữ liệu của bạn không bị thay đổi. Vui lòng thử lại.',
     en: 'A system error occurred; nothing was changed. Please try again.',
@@ -292,4 +297,6 @@ export const ENTITY_NAMES: Record<string, Message> = {
   extension: { vi: 'đề nghị gia hạn', en: 'extension request' },
   // overview (issue 7, part D)
   period: { vi: 'kỳ báo cáo', en: 'reporting period' },
+  notification: { vi: 'thông báo', en: 'notification' },
+  letter: { vi: 'công văn yêu cầu giải trình', en: 'request for explanation' },
 };

@@ -43,6 +43,8 @@ export interface SendOptions {
   key?: string;
   /** Not before this instant. */
   startAfter?: Date;
+  /** Enqueue inside this transaction: the job exists only if the transaction commits. */
+  db?: Kysely<Database>;
 }
 
 export interface WorkerOptions {
@@ -137,7 +139,8 @@ export class JobQueue {
     return (this.client as PgBoss).send(queue, data, {
       ...(options.key ? { id: jobIdForKey(queue, options.key), singletonKey: options.key } : {}),
       ...(options.startAfter ? { startAfter: options.startAfter } : {}),
-    });
+      ...(options.db ? { db: trxExecutor(options.db) } : {}),
+    } as PgBoss.SendOptions);
   }
 
   /** Starts polling every defined queue (and the cron schedules). */
@@ -157,9 +160,14 @@ export class JobQueue {
     for (const job of this.definitions.values()) {
       await worker.work(
         job.name,
-        { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 },
-        async ([received]: PgBoss.JobWithMetadata<unknown>[]) => {
-          if (received) await this.run(job, received);
+        {
+          batchSize: job.batchSize ?? 1,
+          includeMetadata: true,
+          pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2,
+        },
+        // A batch is fetched at once; each job still runs in its own transaction with its receipt.
+        async (batch: PgBoss.JobWithMetadata<unknown>[]) => {
+          for (const received of batch) await this.run(job, received);
         },
       );
       if (job.schedule && (options.schedules ?? true)) {
@@ -180,7 +188,13 @@ export class JobQueue {
         .executeTakeFirst();
       if (fresh) {
         await job.handler(
-          { db: joined(trx), clock: this.clock, jobId: received.id, key },
+          {
+            db: joined(trx),
+            clock: this.clock,
+            jobId: received.id,
+            key,
+            send: (queue, data, options = {}) => this.send(queue, data, { ...options, db: trx }),
+          },
           received.data as Record<string, unknown>,
         );
       }

@@ -61,6 +61,8 @@ export interface JobDefinition<T extends object = Record<string, unknown>> {
   retryDelaySeconds?: number;
   /** The lease: a job active longer than this is taken again by another worker. */
   expireInSeconds?: number;
+  /** Jobs fetched per poll (default 1): many small jobs (one reminder each) are not held to one per poll. */
+  batchSize?: number;
 }
 
 export interface JobContext {
@@ -69,6 +71,8 @@ export interface JobContext {
   jobId: string;
   /** The idempotency key the job was sent with (its singleton key), or its id. */
   key: string;
+  /** Enqueues another job inside this job's transaction (it exists only if this one completes). */
+  send(queue: string, data: object, options?: { key?: string; startAfter?: Date }): Promise<string | null>;
 }
 
 /** A module declares itself here; modules/index.ts lists the manifests, bootstrap and app read them. */

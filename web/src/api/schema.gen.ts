@@ -231,6 +231,7 @@ export type paths = {
                     id: string;
                     name: string;
                   } | null;
+                  email: string | null;
                   grants: ({
                       id: string;
                       role: string;
@@ -286,6 +287,8 @@ export type paths = {
             password: string;
             /** Format: uuid */
             homeUnitId?: string | null;
+            /** Format: email */
+            email?: string | null;
             grants: ({
                 /** @enum {string} */
                 role: "admin" | "monitor" | "viewer" | "unit_head" | "unit_officer";
@@ -379,6 +382,7 @@ export type paths = {
                 id: string;
                 name: string;
               } | null;
+              email: string | null;
               grants: ({
                   id: string;
                   role: string;
@@ -442,6 +446,8 @@ export type paths = {
             displayName?: string;
             /** Format: uuid */
             homeUnitId?: string | null;
+            /** Format: email */
+            email?: string | null;
             isActive?: boolean;
           };
         };
@@ -460,6 +466,7 @@ export type paths = {
                 id: string;
                 name: string;
               } | null;
+              email: string | null;
               grants: ({
                   id: string;
                   role: string;
@@ -7521,6 +7528,861 @@ export type paths = {
         };
         /** @description Không tìm thấy */
         404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Quá nhiều yêu cầu */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Cơ sở dữ liệu tạm thời không sẵn sàng (Retry-After) */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/plans/{id}/followup-settings": {
+    /** Thang nhắc việc của kế hoạch: nhắc, đôn đốc, yêu cầu giải trình, kênh gửi */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              planId: string;
+              settings: {
+                remind: {
+                  enabled: boolean;
+                  daysBefore: number;
+                };
+                followUp: {
+                  enabled: boolean;
+                  daysAfter: number;
+                };
+                explain: {
+                  enabled: boolean;
+                  daysAfter: number;
+                };
+                channels: {
+                  inApp: boolean;
+                  email: boolean;
+                };
+              };
+              isDefault: boolean;
+              defaults: {
+                remind: {
+                  enabled: boolean;
+                  daysBefore: number;
+                };
+                followUp: {
+                  enabled: boolean;
+                  daysAfter: number;
+                };
+                explain: {
+                  enabled: boolean;
+                  daysAfter: number;
+                };
+                channels: {
+                  inApp: boolean;
+                  email: boolean;
+                };
+              };
+              version: number;
+              actions: string[];
+            };
+          };
+        };
+        /** @description Dữ liệu không hợp lệ (validation_failed, invalid_json…) */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không có quyền, ngoài phạm vi, hoặc thiếu/sai x-csrf-token */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không tìm thấy */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Quá nhiều yêu cầu */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Cơ sở dữ liệu tạm thời không sẵn sàng (Retry-After) */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Sửa thang nhắc việc của kế hoạch */
+    put: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            settings: {
+              remind: {
+                enabled: boolean;
+                daysBefore: number;
+              };
+              followUp: {
+                enabled: boolean;
+                daysAfter: number;
+              };
+              explain: {
+                enabled: boolean;
+                daysAfter: number;
+              };
+              channels: {
+                inApp: boolean;
+                email: boolean;
+              };
+            };
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              planId: string;
+              settings: {
+                remind: {
+                  enabled: boolean;
+                  daysBefore: number;
+                };
+                followUp: {
+                  enabled: boolean;
+                  daysAfter: number;
+                };
+                explain: {
+                  enabled: boolean;
+                  daysAfter: number;
+                };
+                channels: {
+                  inApp: boolean;
+                  email: boolean;
+                };
+              };
+              isDefault: boolean;
+              defaults: {
+                remind: {
+                  enabled: boolean;
+                  daysBefore: number;
+                };
+                followUp: {
+                  enabled: boolean;
+                  daysAfter: number;
+                };
+                explain: {
+                  enabled: boolean;
+                  daysAfter: number;
+                };
+                channels: {
+                  inApp: boolean;
+                  email: boolean;
+                };
+              };
+              version: number;
+              actions: string[];
+            };
+          };
+        };
+        /** @description Dữ liệu không hợp lệ (validation_failed, invalid_json…) */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không có quyền, ngoài phạm vi, hoặc thiếu/sai x-csrf-token */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không tìm thấy */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Xung đột: trùng lặp hoặc bản ghi đã bị người khác sửa */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Nội dung quá lớn */
+        413: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Kiểu nội dung không được hỗ trợ */
+        415: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Quá nhiều yêu cầu */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Cơ sở dữ liệu tạm thời không sẵn sàng (Retry-After) */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/notifications": {
+    /** Thông báo của tôi (mới nhất trước) và số chưa đọc */
+    get: {
+      parameters: {
+        query?: {
+          unread?: "0" | "1" | "true" | "false";
+          limit?: number;
+          offset?: number;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  kind: string;
+                  params: {
+                    [key: string]: string;
+                  };
+                  link: string | null;
+                  obligationId: string | null;
+                  letterId: string | null;
+                  createdAt: string;
+                  readAt: string | null;
+                })[];
+              total: number;
+              unread: number;
+            };
+          };
+        };
+        /** @description Dữ liệu không hợp lệ (validation_failed, invalid_json…) */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không có quyền, ngoài phạm vi, hoặc thiếu/sai x-csrf-token */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Quá nhiều yêu cầu */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Cơ sở dữ liệu tạm thời không sẵn sàng (Retry-After) */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/notifications/read-all": {
+    /** Đánh dấu mọi thông báo của tôi là đã đọc */
+    post: {
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              updated: number;
+            };
+          };
+        };
+        /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không có quyền, ngoài phạm vi, hoặc thiếu/sai x-csrf-token */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Xung đột: trùng lặp hoặc bản ghi đã bị người khác sửa */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Quá nhiều yêu cầu */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Cơ sở dữ liệu tạm thời không sẵn sàng (Retry-After) */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/notifications/{id}/read": {
+    /** Đánh dấu một thông báo là đã đọc */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              readAt: string;
+            };
+          };
+        };
+        /** @description Dữ liệu không hợp lệ (validation_failed, invalid_json…) */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không có quyền, ngoài phạm vi, hoặc thiếu/sai x-csrf-token */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không tìm thấy */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Xung đột: trùng lặp hoặc bản ghi đã bị người khác sửa */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Quá nhiều yêu cầu */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Cơ sở dữ liệu tạm thời không sẵn sàng (Retry-After) */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/obligations/{id}/reminders": {
+    /** Nhật ký nhắc việc của một nghĩa vụ báo cáo */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  /** @enum {string} */
+                  step: "remind" | "follow_up" | "explain" | "letter_issued";
+                  deadline: string;
+                  /** @enum {string} */
+                  channel: "in_app" | "email";
+                  /** @enum {string} */
+                  outcome: "pending" | "sent" | "failed" | "skipped";
+                  error: string | null;
+                  recipient: {
+                    id: string | null;
+                    name: string | null;
+                    email: string | null;
+                  };
+                  attempts: number;
+                  letterId: string | null;
+                  createdAt: string;
+                  sentAt: string | null;
+                })[];
+            };
+          };
+        };
+        /** @description Dữ liệu không hợp lệ (validation_failed, invalid_json…) */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không có quyền, ngoài phạm vi, hoặc thiếu/sai x-csrf-token */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không tìm thấy */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Quá nhiều yêu cầu */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Cơ sở dữ liệu tạm thời không sẵn sàng (Retry-After) */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/explanation-letters/{id}": {
+    /** Công văn yêu cầu giải trình */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              superiorBody: string | null;
+              issuer: string;
+              typeCode: string;
+              issuerCode: string;
+              place: string;
+              subject: string;
+              addressees: string[];
+              paragraphs: string[];
+              recipients: {
+                  text: string;
+                  purpose?: string;
+                }[];
+              archive: string;
+              signerAuthority: string | null;
+              signerTitle: string;
+              signerName: string | null;
+              id: string;
+              obligationId: string;
+              deadline: string;
+              /** @enum {string} */
+              status: "draft" | "issued";
+              number: string | null;
+              issuedOn: string | null;
+              issuedAt: string | null;
+              version: number;
+              unitName: string;
+              planId: string;
+              planTitle: string;
+              periodKey: string;
+              actions: string[];
+            };
+          };
+        };
+        /** @description Dữ liệu không hợp lệ (validation_failed, invalid_json…) */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không có quyền, ngoài phạm vi, hoặc thiếu/sai x-csrf-token */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không tìm thấy */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Quá nhiều yêu cầu */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Cơ sở dữ liệu tạm thời không sẵn sàng (Retry-After) */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Sửa dự thảo công văn yêu cầu giải trình */
+    put: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            superiorBody: string | null;
+            issuer: string;
+            typeCode: string;
+            issuerCode: string;
+            place: string;
+            subject: string;
+            addressees: string[];
+            paragraphs: string[];
+            recipients: {
+                text: string;
+                purpose?: string;
+              }[];
+            archive: string;
+            signerAuthority: string | null;
+            signerTitle: string;
+            signerName: string | null;
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              superiorBody: string | null;
+              issuer: string;
+              typeCode: string;
+              issuerCode: string;
+              place: string;
+              subject: string;
+              addressees: string[];
+              paragraphs: string[];
+              recipients: {
+                  text: string;
+                  purpose?: string;
+                }[];
+              archive: string;
+              signerAuthority: string | null;
+              signerTitle: string;
+              signerName: string | null;
+              id: string;
+              obligationId: string;
+              deadline: string;
+              /** @enum {string} */
+              status: "draft" | "issued";
+              number: string | null;
+              issuedOn: string | null;
+              issuedAt: string | null;
+              version: number;
+              unitName: string;
+              planId: string;
+              planTitle: string;
+              periodKey: string;
+              actions: string[];
+            };
+          };
+        };
+        /** @description Dữ liệu không hợp lệ (validation_failed, invalid_json…) */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không có quyền, ngoài phạm vi, hoặc thiếu/sai x-csrf-token */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không tìm thấy */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Xung đột: trùng lặp hoặc bản ghi đã bị người khác sửa */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Nội dung quá lớn */
+        413: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Kiểu nội dung không được hỗ trợ */
+        415: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Quá nhiều yêu cầu */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Cơ sở dữ liệu tạm thời không sẵn sàng (Retry-After) */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/explanation-letters/{id}/docx": {
+    /** Tải công văn (.docx, thể thức văn bản của Đảng) */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Tệp .docx */
+        200: {
+          content: {
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+          };
+        };
+        /** @description Dữ liệu không hợp lệ (validation_failed, invalid_json…) */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không có quyền, ngoài phạm vi, hoặc thiếu/sai x-csrf-token */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không tìm thấy */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Quá nhiều yêu cầu */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Cơ sở dữ liệu tạm thời không sẵn sàng (Retry-After) */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/explanation-letters/{id}/issue": {
+    /** Ban hành công văn (số, ngày); đơn vị được thông báo */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            number: string;
+            /** Format: date */
+            issuedOn: string;
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              superiorBody: string | null;
+              issuer: string;
+              typeCode: string;
+              issuerCode: string;
+              place: string;
+              subject: string;
+              addressees: string[];
+              paragraphs: string[];
+              recipients: {
+                  text: string;
+                  purpose?: string;
+                }[];
+              archive: string;
+              signerAuthority: string | null;
+              signerTitle: string;
+              signerName: string | null;
+              id: string;
+              obligationId: string;
+              deadline: string;
+              /** @enum {string} */
+              status: "draft" | "issued";
+              number: string | null;
+              issuedOn: string | null;
+              issuedAt: string | null;
+              version: number;
+              unitName: string;
+              planId: string;
+              planTitle: string;
+              periodKey: string;
+              actions: string[];
+            };
+          };
+        };
+        /** @description Dữ liệu không hợp lệ (validation_failed, invalid_json…) */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không có quyền, ngoài phạm vi, hoặc thiếu/sai x-csrf-token */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không tìm thấy */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Xung đột: trùng lặp hoặc bản ghi đã bị người khác sửa */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Nội dung quá lớn */
+        413: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Kiểu nội dung không được hỗ trợ */
+        415: {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
           };

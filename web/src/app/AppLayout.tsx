@@ -5,6 +5,7 @@ import { MenuIcon, StarIcon } from '../components/icons';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { Loading } from '../components/Loading';
 import { useIsMobile } from '../components/useIsMobile';
+import { NotificationBell } from '../features/notifications/NotificationBell';
 import { ChangePasswordModal } from '../features/users/ChangePasswordModal';
 import { useI18n } from '../i18n/I18nProvider';
 import { allows, useLogout, useMe } from './auth';
@@ -68,6 +69,7 @@ export function AppLayout() {
             />
             {brand}
             <div className="tk-header-spacer" />
+            <NotificationBell />
             <LanguageSwitch />
           </>
         ) : (
@@ -75,6 +77,7 @@ export function AppLayout() {
             {brand}
             <Menu className="tk-header-menu" theme="dark" mode="horizontal" selectedKeys={selected} items={items} />
             <div className="tk-header-user">
+              <NotificationBell />
               <LanguageSwitch />
               <Dropdown menu={userMenu} trigger={['click']} placement="bottomRight">
                 <Button

@@ -19,6 +19,7 @@ const UsersPage = lazy(() => import('../features/users/UsersPage'));
 const JobsPage = lazy(() => import('../features/jobs/JobsPage'));
 const DisseminationPage = lazy(() => import('../features/dissemination/DisseminationPage'));
 const ReportPage = lazy(() => import('../features/reports/ReportPage'));
+const LetterPage = lazy(() => import('../features/notifications/LetterPage'));
 const NotFoundPage = lazy(() => import('../features/errors/NotFoundPage'));
 
 export function AppRoutes() {
@@ -75,6 +76,7 @@ export function AppRoutes() {
               </RequireAction>
             }
           />
+          <Route path="explanation-letters/:id" element={<LetterPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -12,6 +12,7 @@ const USER_COLUMNS = [
   'u.is_active',
   'u.is_demo',
   'u.home_unit_id',
+  'u.email',
   'u.version',
   'h.name as home_unit_name',
 ] as const;
@@ -127,6 +128,7 @@ export async function insertUser(
     password_hash: string;
     home_unit_id: string | null;
     is_demo: boolean;
+    email?: string | null;
   },
 ) {
   const row = await db
@@ -157,7 +159,7 @@ export async function countAdmins(db: Db): Promise<number> {
 export function findUser(db: Db, id: string) {
   return db
     .selectFrom('app_user')
-    .select(['id', 'username', 'display_name', 'home_unit_id', 'is_active', 'password_hash', 'version'])
+    .select(['id', 'username', 'display_name', 'home_unit_id', 'is_active', 'email', 'password_hash', 'version'])
     .where('id', '=', id)
     .executeTakeFirst();
 }
@@ -166,7 +168,7 @@ export function findUser(db: Db, id: string) {
 export function findUserForUpdate(db: Db, id: string) {
   return db
     .selectFrom('app_user')
-    .select(['id', 'username', 'display_name', 'home_unit_id', 'is_active', 'version'])
+    .select(['id', 'username', 'display_name', 'home_unit_id', 'is_active', 'email', 'version'])
     .where('id', '=', id)
     .forUpdate()
     .executeTakeFirst();
@@ -175,7 +177,7 @@ export function findUserForUpdate(db: Db, id: string) {
 export function updateUser(
   db: Db,
   id: string,
-  patch: { display_name?: string; home_unit_id?: string | null; is_active?: boolean },
+  patch: { display_name?: string; home_unit_id?: string | null; is_active?: boolean; email?: string | null },
 ) {
   return db
     .updateTable('app_user')

@@ -13,6 +13,8 @@ export const NewUserBody = z
     displayName: Name(200),
     password: Password,
     homeUnitId: Uuid.nullish(),
+    /** Where e-mail reminders go (modules/reminders); null: in-app only. */
+    email: z.email().max(254).nullish(),
     grants: z.array(GrantInput).max(50),
   })
   .strict();
@@ -23,6 +25,7 @@ export const UserPatchBody = z
     version: z.number().int().min(1).max(2_147_483_647).optional(),
     displayName: Name(200).optional(),
     homeUnitId: Uuid.nullable().optional(),
+    email: z.email().max(254).nullable().optional(),
     isActive: z.boolean().optional(),
   })
   .strict();
@@ -45,6 +48,7 @@ export const UserOut = z.object({
   isActive: z.boolean(),
   isDemo: z.boolean(),
   homeUnit: z.object({ id: z.string(), name: z.string() }).nullable(),
+  email: z.string().nullable(),
   grants: z.array(GrantOut),
   /** Optimistic concurrency: send it back with an edit (409 stale_version when it changed). */
   version: z.number().int(),

@@ -16,6 +16,7 @@ export interface NewUserInput {
   displayName: string;
   password: string;
   homeUnitId?: string | null | undefined;
+  email?: string | null | undefined;
   grants: { role: Role; unitId: string | null }[];
   isDemo?: boolean;
 }
@@ -25,6 +26,7 @@ export interface UserPatch {
   version?: number | undefined;
   displayName?: string | undefined;
   homeUnitId?: string | null | undefined;
+  email?: string | null | undefined;
   isActive?: boolean | undefined;
 }
 
@@ -85,6 +87,7 @@ export class UsersService {
       isActive: u.is_active,
       isDemo: u.is_demo,
       homeUnit: u.home_unit_id ? { id: u.home_unit_id, name: u.home_unit_name ?? '' } : null,
+      email: u.email,
       grants: grants
         .filter((g) => g.user_id === u.id)
         .map((g) => ({ id: g.id, role: g.role, unitId: g.unit_id, unitName: g.unit_name })),
@@ -116,6 +119,7 @@ export class UsersService {
           password_hash: passwordHash,
           home_unit_id: input.homeUnitId ?? null,
           is_demo: input.isDemo ?? false,
+          email: input.email ?? null,
         });
         const grants = [];
         for (const g of input.grants)
@@ -155,8 +159,15 @@ export class UsersService {
       if (admins && user.is_active && admins.includes(id) && admins.length <= 1) {
         throw new AppError(409, 'last_admin');
       }
-      const before = { display_name: user.display_name, home_unit_id: user.home_unit_id, is_active: user.is_active };
-      const set: { display_name?: string; home_unit_id?: string | null; is_active?: boolean } = {};
+      const before = {
+        display_name: user.display_name,
+        home_unit_id: user.home_unit_id,
+        is_active: user.is_active,
+        email: user.email,
+      };
+      const set: { display_name?: string; home_unit_id?: string | null; is_active?: boolean; email?: string | null } =
+        {};
+      if (patch.email !== undefined) set.email = patch.email;
       if (patch.displayName !== undefined) set.display_name = normalizeName(patch.displayName);
       if (patch.homeUnitId !== undefined) set.home_unit_id = patch.homeUnitId;
       if (patch.isActive !== undefined) set.is_active = patch.isActive;

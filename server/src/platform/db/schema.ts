@@ -65,6 +65,8 @@ export interface AppUserTable {
   is_active: Generated<boolean>;
   is_demo: Generated<boolean>;
   created_at: Timestamp;
+  /** Where e-mail reminders go; null: in-app only (0012_reminders). */
+  email: ColumnType<string | null, string | null | undefined, string | null>;
   /** Optimistic concurrency (migration 0003): 1 on insert, +1 on every update. */
   version: Generated<number>;
 }
@@ -317,6 +319,9 @@ export interface Database {
   report_event: ReportEventTable;
   report_file: ReportFileTable;
   extension_request: ExtensionRequestTable;
+  explanation_letter: ExplanationLetterTable;
+  reminder: ReminderTable;
+  notification: NotificationTable;
 }
 
 /** One row per job idempotency key whose effect has happened (platform/jobs.ts). */
@@ -422,4 +427,70 @@ export interface ExtensionRequestTable {
   decided_at: MaybeInstant;
   decided_by: string | null;
   version: Generated<number>;
+}
+
+// Reminders and escalation (0012_reminders) -------------------------------------------------------
+
+type MaybeTime = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+
+/** A request for explanation drafted for the receiving level; one per (obligation, deadline). */
+export interface ExplanationLetterTable {
+  id: Generated<string>;
+  obligation_id: string;
+  deadline: DateOnly;
+  status: Generated<'draft' | 'issued'>;
+  superior_body: string | null;
+  issuer: string;
+  type_code: string;
+  issuer_code: string;
+  number: string | null;
+  place: string;
+  issued_on: DateOnly | null;
+  subject: string;
+  addressees: Json<string[]>;
+  paragraphs: Json<string[]>;
+  recipients: Json<{ text: string; purpose?: string }[]>;
+  archive: string;
+  signer_authority: string | null;
+  signer_title: string;
+  signer_name: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  updated_by: string | null;
+  issued_at: MaybeTime;
+  issued_by: string | null;
+  version: Generated<number>;
+}
+
+/** One reminder of the ladder to one recipient on one channel; `key` is its identity. */
+export interface ReminderTable {
+  id: Generated<string>;
+  key: string;
+  obligation_id: string;
+  step: 'remind' | 'follow_up' | 'explain' | 'letter_issued';
+  deadline: DateOnly;
+  recipient_user_id: string | null;
+  recipient_email: string | null;
+  channel: 'in_app' | 'email';
+  outcome: 'pending' | 'sent' | 'failed' | 'skipped';
+  error: string | null;
+  message_id: string | null;
+  attempts: Generated<number>;
+  letter_id: string | null;
+  created_at: RequiredTimestamp;
+  sent_at: MaybeTime;
+}
+
+/** One entry of a user's in-app notification list. */
+export interface NotificationTable {
+  id: Generated<string>;
+  user_id: string;
+  kind: string;
+  params: Json<Record<string, string>>;
+  link: string | null;
+  obligation_id: string | null;
+  letter_id: string | null;
+  reminder_id: string | null;
+  created_at: RequiredTimestamp;
+  read_at: MaybeTime;
 }

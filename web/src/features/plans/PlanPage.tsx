@@ -9,6 +9,7 @@ import { useDocumentTitle } from '../../components/PageTitle';
 import { ReferenceList } from '../../components/ReferenceList';
 import { formatDate } from '../../i18n/format';
 import { useI18n } from '../../i18n/I18nProvider';
+import { FollowupSettingsCard } from '../notifications/FollowupSettingsCard';
 import { NodeProgressTag, PlanProgressSummary } from '../overview/Progress';
 import { NodeEditActions, PlanEditBar, PlanEditProvider, PlanStatusBanner, useEditing } from './PlanEdit';
 import { TaskCard } from './TaskCard';
@@ -213,6 +214,8 @@ export default function PlanPage() {
         </PlanEditProvider>
         <PlanProgressSummary planId={data.id} />
       </Section>
+
+      <FollowupSettingsCard planId={data.id} />
 
       {data.addressees.length > 0 || data.recipients.length > 0 || signer ? (
         <Card className="tk-section" data-testid="closing">

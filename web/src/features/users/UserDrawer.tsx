@@ -130,11 +130,16 @@ function CreateForm({ onDone }: { onDone: () => void }) {
 interface EditValues {
   displayName: string;
   homeUnitId: string | null;
+  email: string;
 }
 
-const editValues = (u: UserRow): EditValues => ({ displayName: u.displayName, homeUnitId: u.homeUnit?.id ?? null });
+const editValues = (u: UserRow): EditValues => ({
+  displayName: u.displayName,
+  homeUnitId: u.homeUnit?.id ?? null,
+  email: u.email ?? '',
+});
 const sameEditValues = (a: UserRow, b: UserRow) =>
-  a.displayName === b.displayName && (a.homeUnit?.id ?? null) === (b.homeUnit?.id ?? null);
+  a.displayName === b.displayName && (a.homeUnit?.id ?? null) === (b.homeUnit?.id ?? null) && a.email === b.email;
 
 function EditForm({ user, isSelf }: { user: UserRow; isSelf: boolean }) {
   const { t, label } = useI18n();
@@ -185,6 +190,7 @@ function EditForm({ user, isSelf }: { user: UserRow; isSelf: boolean }) {
               id: user.id,
               displayName: v.displayName.trim(),
               homeUnitId: v.homeUnitId ?? null,
+              email: v.email.trim() || null,
               version: base.version,
             },
             {
@@ -205,6 +211,9 @@ function EditForm({ user, isSelf }: { user: UserRow; isSelf: boolean }) {
         </Form.Item>
         <Form.Item label={t('users.homeUnit')} name="homeUnitId">
           <UnitSelect placeholder={t('users.homeUnit')} />
+        </Form.Item>
+        <Form.Item label={t('users.email')} name="email" extra={t('users.emailHelp')} rules={[{ type: 'email' }]}>
+          <Input type="email" autoComplete="off" data-testid="user-email" />
         </Form.Item>
         {save.isError ? (
           <div className="tk-user-edit-alerts">
