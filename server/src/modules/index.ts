@@ -3,6 +3,7 @@ import type { ModuleManifest } from '../platform/types.js';
 import { auditModule } from './audit/index.js';
 import { authModule } from './auth/index.js';
 import { documentsModule } from './documents/index.js';
+import { followupModule } from './followup/index.js';
 import { jobsModule } from './jobs/index.js';
 import { organizationsModule } from './organizations/index.js';
 import { plansModule } from './plans/index.js';
@@ -17,6 +18,7 @@ export const modules: ModuleManifest[] = [
   plansModule,
   auditModule,
   jobsModule,
+  followupModule,
 ];
 
 // Writers announce plan and directory changes; the modules listening are wired here, once.
