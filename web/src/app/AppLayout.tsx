@@ -5,11 +5,12 @@ import { MenuIcon, StarIcon } from '../components/icons';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { Loading } from '../components/Loading';
 import { useIsMobile } from '../components/useIsMobile';
+import { landingPath } from '../features/followup/landing';
 import { ChangePasswordModal } from '../features/users/ChangePasswordModal';
 import { useI18n } from '../i18n/I18nProvider';
 import { allows, useLogout, useMe } from './auth';
 
-const SECTIONS = ['plans', 'documents', 'units', 'audit', 'users', 'jobs'] as const;
+const SECTIONS = ['todo', 'home', 'plans', 'documents', 'units', 'audit', 'users', 'jobs'] as const;
 
 export function AppLayout() {
   const { t } = useI18n();
@@ -23,7 +24,12 @@ export function AppLayout() {
   const first = location.pathname.split('/')[1] ?? '';
   const selected = (SECTIONS as readonly string[]).includes(first) ? [first] : [];
 
+  const landing = landingPath(me);
   const items: MenuProps['items'] = [
+    {
+      key: landing.slice(1),
+      label: <Link to={landing}>{t(landing === '/todo' ? 'nav.todo' : 'nav.home')}</Link>,
+    },
     { key: 'plans', label: <Link to="/plans">{t('nav.plans')}</Link> },
     { key: 'documents', label: <Link to="/documents">{t('nav.documents')}</Link> },
     { key: 'units', label: <Link to="/units">{t('nav.units')}</Link> },

@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import { Navigate, Route, Routes } from 'react-router';
+import { Route, Routes } from 'react-router';
 import { Loading } from '../components/Loading';
 import { AppLayout } from './AppLayout';
 import { RequireAction, RequireAuth } from './RequireAuth';
@@ -17,6 +17,9 @@ const AuditPage = lazy(() => import('../features/audit/AuditPage'));
 const UsersPage = lazy(() => import('../features/users/UsersPage'));
 const JobsPage = lazy(() => import('../features/jobs/JobsPage'));
 const NotFoundPage = lazy(() => import('../features/errors/NotFoundPage'));
+const TodoPage = lazy(() => import('../features/followup/TodoPage'));
+const HomePage = lazy(() => import('../features/followup/HomePage'));
+const Landing = lazy(() => import('../features/followup/Landing'));
 
 export function AppRoutes() {
   return (
@@ -30,7 +33,9 @@ export function AppRoutes() {
             </RequireAuth>
           }
         >
-          <Route index element={<Navigate to="/plans" replace />} />
+          <Route index element={<Landing />} />
+          <Route path="todo" element={<TodoPage />} />
+          <Route path="home" element={<HomePage />} />
           <Route path="plans" element={<PlansPage />} />
           <Route
             path="plans/import"
