@@ -4347,6 +4347,8 @@ export type paths = {
                   role: string;
                   period: {
                     key: string;
+                    labelVi: string;
+                    labelEn: string;
                     start: string;
                     end: string;
                   };
@@ -4460,6 +4462,8 @@ export type paths = {
                   role: string;
                   period: {
                     key: string;
+                    labelVi: string;
+                    labelEn: string;
                     start: string;
                     end: string;
                   };

@@ -165,3 +165,22 @@ export function obligationRole(assignmentRole: string): 'lead' | 'coordinate' | 
   if (assignmentRole === 'report_to') return null;
   return 'lead'; // lead, responsible, advised
 }
+
+/** A period's name from its key (periods.ts keys: 2026-05, 2026-Q3, 2026-H1, 2026, once:2026-05-20). */
+export function periodLabel(key: string): { vi: string; en: string } {
+  let m = /^once:(\d{4})-(\d{2})-(\d{2})$/.exec(key);
+  if (m)
+    return {
+      vi: `Báo cáo một lần, ngày ${Number(m[3])}/${Number(m[2])}/${m[1]}`,
+      en: `One-off report, ${m[1]}-${m[2]}-${m[3]}`,
+    };
+  m = /^(\d{4})-(\d{2})$/.exec(key);
+  if (m) return { vi: `Tháng ${Number(m[2])}/${m[1]}`, en: `${m[1]}-${m[2]}` };
+  m = /^(\d{4})-Q([1-4])$/.exec(key);
+  if (m) return { vi: `Quý ${['I', 'II', 'III', 'IV'][Number(m[2]) - 1]}/${m[1]}`, en: `Q${m[2]} ${m[1]}` };
+  m = /^(\d{4})-H([12])$/.exec(key);
+  if (m) return { vi: `6 tháng ${m[2] === '1' ? 'đầu' : 'cuối'} năm ${m[1]}`, en: `H${m[2]} ${m[1]}` };
+  m = /^(\d{4})$/.exec(key);
+  if (m) return { vi: `Năm ${m[1]}`, en: `Year ${m[1]}` };
+  return { vi: key, en: key };
+}

@@ -95,7 +95,7 @@ export const Obligation = z.object({
   task: z.object({ id: Uuid, label: z.string(), text: z.string().nullable() }).nullable(),
   unit: z.object({ id: Uuid, name: z.string() }),
   role: z.string(),
-  period: z.object({ key: z.string(), start: z.string(), end: z.string() }),
+  period: z.object({ key: z.string(), labelVi: z.string(), labelEn: z.string(), start: z.string(), end: z.string() }),
   level: z.string(),
   dueOn: z.string(),
   extendedDueOn: z.string().nullable(),

@@ -1,4 +1,4 @@
-import { Card, Pagination, Statistic } from 'antd';
+import { Card } from 'antd';
 import { useState } from 'react';
 import { ErrorResult } from '../../components/ErrorResult';
 import { Loading } from '../../components/Loading';
@@ -6,6 +6,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { useI18n } from '../../i18n/I18nProvider';
 import { OWED_STATES, useHome } from './hooks';
 import { ObligationList, STATE_COLORS } from './ObligationList';
+import { Pager } from './Pager';
 
 const PAGE_SIZE = 20;
 
@@ -24,24 +25,15 @@ export default function HomePage() {
       <div className="tk-followup-counts" data-testid="home-counts">
         {OWED_STATES.map((s) => (
           <Card key={s} size="small">
-            <Statistic title={t(`followup.state.${s}`)} value={data.counts[s]} />
+            <div className="tk-small tk-muted">{t(`followup.state.${s}`)}</div>
+            <div className="tk-followup-count">{data.counts[s]}</div>
             <span className={`tk-followup-bar tk-followup-bar-${STATE_COLORS[s]}`} />
           </Card>
         ))}
       </div>
       <h2 className="tk-followup-subtitle">{t('followup.home.urgent', { count: data.total })}</h2>
       <ObligationList items={data.urgent} showUnit />
-      {data.total > PAGE_SIZE ? (
-        <Pagination
-          className="tk-followup-pager"
-          current={page}
-          pageSize={PAGE_SIZE}
-          total={data.total}
-          showSizeChanger={false}
-          onChange={setPage}
-          size="small"
-        />
-      ) : null}
+      <Pager page={page} pageSize={PAGE_SIZE} total={data.total} onChange={setPage} />
     </>
   );
 }

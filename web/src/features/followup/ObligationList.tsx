@@ -14,7 +14,7 @@ export const STATE_COLORS: Record<OwedState, string> = {
 
 /** Obligations as cards (one column at every width): what, for which period, by when, and its state. */
 export function ObligationList({ items, showUnit }: { items: ObligationRow[]; showUnit: boolean }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   if (items.length === 0) return <Empty description={t('followup.empty')} />;
   return (
     <div className="tk-card-list" data-testid="obligation-list">
@@ -34,7 +34,7 @@ export function ObligationList({ items, showUnit }: { items: ObligationRow[]; sh
                 </Typography.Text>
               ) : null}
             </div>
-            <div className="tk-card-title">
+            <div className="tk-card-title tk-followup-text">
               {o.task
                 ? `${o.task.label ? `${o.task.label}. ` : ''}${o.task.text ?? ''}`
                 : t('followup.planReport', { plan: o.planSymbol ?? o.planTitle })}
@@ -42,7 +42,7 @@ export function ObligationList({ items, showUnit }: { items: ObligationRow[]; sh
             <div className="tk-small tk-muted">
               {[
                 t('followup.period', {
-                  key: o.period.key,
+                  key: lang === 'en' ? o.period.labelEn : o.period.labelVi,
                   start: formatDate(o.period.start),
                   end: formatDate(o.period.end),
                 }),

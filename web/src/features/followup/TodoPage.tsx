@@ -1,4 +1,4 @@
-import { Alert, Card, Pagination, Segmented, Tag, Typography } from 'antd';
+import { Alert, Card, Segmented, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { allows, useMe } from '../../app/auth';
@@ -9,6 +9,7 @@ import { formatDate } from '../../i18n/format';
 import { useI18n } from '../../i18n/I18nProvider';
 import { OWED_STATES, type OwedState, useOwed } from './hooks';
 import { ObligationList } from './ObligationList';
+import { Pager } from './Pager';
 
 const PAGE_SIZE = 20;
 
@@ -73,17 +74,7 @@ export default function TodoPage() {
         items={data.items}
         showUnit={data.units.length !== 1 || data.items.some((o) => o.unit.id !== data.units[0]?.id)}
       />
-      {data.total > PAGE_SIZE ? (
-        <Pagination
-          className="tk-followup-pager"
-          current={page}
-          pageSize={PAGE_SIZE}
-          total={data.total}
-          showSizeChanger={false}
-          onChange={setPage}
-          size="small"
-        />
-      ) : null}
+      <Pager page={page} pageSize={PAGE_SIZE} total={data.total} onChange={setPage} />
     </>
   );
 }
