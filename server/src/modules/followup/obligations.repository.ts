@@ -84,12 +84,24 @@ export async function levelRanks(db: Db): Promise<Map<string, number>> {
   return new Map(rows.map((r) => [r.code, r.rank]));
 }
 
-export function obligationsOfPlan(db: Db, planId: string) {
+/** The plan's obligations whose cut-off is on or after a date (the ones a sync may still change). */
+export function obligationsOfPlan(db: Db, planId: string, endingFrom: string) {
   return db
     .selectFrom('obligation')
     .select(['id', 'task_id', 'unit_id', 'period_key', 'period_start', 'period_end', 'ended_on'])
     .where('plan_id', '=', planId)
+    .where('period_end', '>=', endingFrom)
     .execute();
+}
+
+/** The start of the plan's latest period that has obligations; null: none yet. */
+export async function lastPeriodStart(db: Db, planId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('obligation')
+    .select((eb) => eb.fn.max('period_start').as('last'))
+    .where('plan_id', '=', planId)
+    .executeTakeFirst();
+  return (row?.last as string | null | undefined) ?? null;
 }
 
 export type NewObligation = {
@@ -107,8 +119,9 @@ export type NewObligation = {
 /** Inserts what is missing; a row another transaction made first is left as it is. */
 export async function insertObligations(db: Db, rows: NewObligation[]): Promise<number> {
   let n = 0;
-  for (let i = 0; i < rows.length; i += 1000) {
-    const chunk = rows.slice(i, i + 1000);
+  // 9 columns a row: 5,000 rows stay well under PostgreSQL's 65,535 parameters.
+  for (let i = 0; i < rows.length; i += 5000) {
+    const chunk = rows.slice(i, i + 5000);
     const done = await db
       .insertInto('obligation')
       .values(chunk)
@@ -335,4 +348,40 @@ export function plannedDocumentsAbove(db: Db, areaIds: string[]) {
     .where('d.scope_unit_id', 'in', areaIds)
     .where('p.status', '=', 'active')
     .execute();
+}
+
+/**
+ * The plans a directory change can concern: those whose territory holds one of the units
+ * (selectors), that name one of them in an assignment, or that it owns or reports to.
+ */
+export async function plansConcerning(db: Db, unitIds: string[]): Promise<string[]> {
+  if (unitIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('plan as p')
+    .innerJoin('org_unit as s', 's.id', 'p.scope_unit_id')
+    .select('p.id')
+    .where((eb) =>
+      eb.or([
+        eb.exists(
+          eb
+            .selectFrom('org_unit as u')
+            .select(sql`1`.as('one'))
+            .where('u.id', 'in', unitIds)
+            .where(sql<boolean>`u.path like s.path || '%'`),
+        ),
+        eb.exists(
+          eb
+            .selectFrom('assignment as a')
+            .innerJoin('plan_node as n', 'n.id', 'a.task_id')
+            .select(sql`1`.as('one'))
+            .whereRef('n.plan_id', '=', 'p.id')
+            .where('a.unit_id', 'in', unitIds),
+        ),
+        eb('p.owner_unit_id', 'in', unitIds),
+        eb('p.reports_to_unit_id', 'in', unitIds),
+      ]),
+    )
+    .orderBy('p.id')
+    .execute();
+  return rows.map((r) => r.id);
 }

@@ -14,7 +14,14 @@ import {
   type StoredRegime,
   segmentsOf,
 } from './obligations.rule.js';
-import { deadlineFor, PeriodError, type Regime, type WorkingCalendar, workingCalendar } from './periods.js';
+import {
+  deadlineFor,
+  type Period,
+  PeriodError,
+  type Regime,
+  type WorkingCalendar,
+  workingCalendar,
+} from './periods.js';
 
 /**
  * The rule that makes obligations (docs/followup.md "Obligations"), run inside the caller's
@@ -69,6 +76,9 @@ const matchable = (u: Unit): MatchableUnit => ({
   validTo: u.valid_to,
 });
 
+/** How far back a plan's periods are made (docs/followup.md). */
+export const MAX_YEARS_BACK = 2;
+
 export interface SyncResult {
   created: number;
   ended: number;
@@ -94,10 +104,10 @@ export async function syncPlan(db: Db, planId: string, today: string, on: string
   const plan = await repo.planForSync(db, planId);
   if (!plan) return { created: 0, ended: 0 };
   const ranks = await repo.levelRanks(db);
-  const [tasks, assignments, existing] = await Promise.all([
+  const [tasks, assignments, planLast] = await Promise.all([
     repo.tasksOf(db, planId),
     repo.assignmentsOfPlan(db, planId),
-    repo.obligationsOfPlan(db, planId),
+    repo.lastPeriodStart(db, planId),
   ]);
 
   // The report_to organisation of the plan's tasks is where the plan's own report goes, unless set.
@@ -110,8 +120,18 @@ export async function syncPlan(db: Db, planId: string, today: string, on: string
     }
   }
 
-  const spanFrom = plan.reporting_from ?? plan.issued_on ?? plan.created_on;
+  // At most two years back: periods long past when a plan is entered can no longer be reported,
+  // they would only be counted missing (and a mistyped 1900 would make hundreds per unit).
+  const earliest = `${Number(today.slice(0, 4)) - MAX_YEARS_BACK}${today.slice(4)}`;
+  const declared = plan.reporting_from ?? plan.issued_on ?? plan.created_on;
+  const spanFrom = declared < earliest ? earliest : declared;
   const ended = plan.status !== 'active' && plan.ended_on ? plan.ended_on : null;
+  // Only periods a sync may change are computed: all of them at the plan's first sync; later,
+  // those whose cut-off is on or after `on`, and the new ones (after every period made).
+  const open = (p: { windowStart: string; windowEnd: string }) =>
+    planLast === null || p.windowStart > planLast || p.windowEnd >= on;
+  const endingFrom = ended && ended < on ? ended : on;
+  const existing = planLast === null ? [] : await repo.obligationsOfPlan(db, planId, endingFrom);
   const spanUntil = [plan.reporting_until, ended ? dayBefore(ended) : null]
     .filter((d): d is string => d !== null)
     .sort()[0];
@@ -125,6 +145,8 @@ export async function syncPlan(db: Db, planId: string, today: string, on: string
   for (const u of await repo.unitsByIds(db, named)) units.set(u.id, u);
   const area = units.get(plan.scope_unit_id);
   const pool = territory.map(matchable);
+  const areaUnit = area ? matchable(area) : null;
+  const expansions = new Map<string, ReturnType<typeof matchSelector>>();
 
   // Successors of closed units (followed transitively, loaded as needed).
   const successors = new Map<string, { successor_id: string; effective_on: string }[]>();
@@ -181,13 +203,39 @@ export async function syncPlan(db: Db, planId: string, today: string, on: string
     for (const [phrase, rows] of selectors) {
       const role = obligationRole(rows[0]?.role ?? 'lead') ?? 'lead';
       // A selector stays a rule: expanded against the directory as it is on the day.
-      const match = area ? matchSelector(phrase, pool, { area: matchable(area), date: d }) : null;
+      const cacheKey = `${phrase}|${d}`;
+      let match = expansions.get(cacheKey);
+      if (match === undefined) {
+        match = areaUnit ? matchSelector(phrase, pool, { area: areaUnit, date: d }) : null;
+        expansions.set(cacheKey, match);
+      }
       if (match) for (const u of match.units) add(u.id, role);
       else for (const a of rows) if (a.unit_id) for (const id of holderOn(a.unit_id, d)) add(id, role);
     }
     return out;
   };
 
+  // A deadline depends only on the regime, the period and the level: computed once each.
+  const deadlines = new Map<string, string>();
+  const deadlineOf = (regime: Regime, period: Period, level: string) => {
+    const k = `${JSON.stringify(regime)}|${period.key}|${level}`;
+    let due = deadlines.get(k);
+    if (due === undefined) {
+      due = deadlineFor(regime, period, level, calendar);
+      deadlines.set(k, due);
+    }
+    return due;
+  };
+  const levels = new Map<string, string>();
+  const levelOf = (regime: Regime, unitLevel: string) => {
+    const k = `${regime.levels.join(',')}|${unitLevel}`;
+    let level = levels.get(k);
+    if (level === undefined) {
+      level = regimeLevel(regime, unitLevel, ranks);
+      levels.set(k, level);
+    }
+    return level;
+  };
   const wanted = new Map<string, repo.NewObligation>();
   const keyOf = (taskId: string | null, unitId: string, periodKey: string) => `${taskId ?? '-'}|${unitId}|${periodKey}`;
   const want = (
@@ -198,7 +246,7 @@ export async function syncPlan(db: Db, planId: string, today: string, on: string
   ) => {
     const unit = units.get(unitId);
     if (!unit) return;
-    const level = regimeLevel(period.regime as Regime, unit.level, ranks);
+    const level = levelOf(period.regime, unit.level);
     wanted.set(keyOf(taskId, unitId, period.period.key), {
       plan_id: planId,
       task_id: taskId,
@@ -208,7 +256,7 @@ export async function syncPlan(db: Db, planId: string, today: string, on: string
       period_start: period.period.windowStart,
       period_end: period.period.windowEnd,
       level,
-      due_on: deadlineFor(period.regime, period.period, level, calendar),
+      due_on: deadlineOf(period.regime, period.period, level),
     });
   };
 
@@ -220,7 +268,7 @@ export async function syncPlan(db: Db, planId: string, today: string, on: string
       task.recurrence,
     );
     for (const p of periodsOf(segments, spanFrom, spanUntil ?? null, today)) {
-      if (ended && p.period.windowEnd >= ended) continue;
+      if (!open(p.period) || (ended && p.period.windowEnd >= ended)) continue;
       const d = p.period.windowEnd < today ? p.period.windowEnd : today;
       for (const [unitId, role] of owedOn(byTask.get(task.id) ?? [], d)) want(task.id, unitId, role, p);
     }
@@ -228,20 +276,14 @@ export async function syncPlan(db: Db, planId: string, today: string, on: string
   // The plan's own reporting line: the owner owes its report to the unit above, every period.
   if (reportsTo) {
     for (const p of periodsOf(planSegments(plan.regime as StoredRegime | null), spanFrom, spanUntil ?? null, today)) {
-      if (ended && p.period.windowEnd >= ended) continue;
+      if (!open(p.period) || (ended && p.period.windowEnd >= ended)) continue;
       const d = p.period.windowEnd < today ? p.period.windowEnd : today;
       for (const unitId of holderOn(plan.owner_unit_id, d)) want(null, unitId, 'plan', p);
     }
   }
 
-  const planLast = existing.reduce<string | null>(
-    (m, r) => (m === null || r.period_start > m ? r.period_start : m),
-    null,
-  );
   const have = new Set(existing.map((r) => keyOf(r.task_id, r.unit_id, r.period_key)));
-  const inserts = [...wanted.entries()]
-    .filter(([k, row]) => !have.has(k) && (planLast === null || row.period_start > planLast || row.period_end >= on))
-    .map(([, row]) => row);
+  const inserts = [...wanted.entries()].filter(([k]) => !have.has(k)).map(([, row]) => row);
   const created = await repo.insertObligations(db, inserts);
 
   // Rows that no longer apply, from the change's date on; earlier periods are history.
@@ -283,7 +325,11 @@ export async function onPlanChanged(db: Db, change: PlanChange): Promise<void> {
   await syncPlan(db, change.planId, handlerToday(), change.on);
 }
 
-/** A unit created, moved, closed or merged: every plan is synced from the change's date. */
+/**
+ * A unit created, moved, closed or merged: the plans it can concern (territory, assignments,
+ * owner, reporting line) are synced from the change's date.
+ */
 export async function onDirectoryChanged(db: Db, change: DirectoryChange): Promise<void> {
-  await syncAllPlans(db, handlerToday(), change.on);
+  const today = handlerToday();
+  for (const id of await repo.plansConcerning(db, change.unitIds)) await syncPlan(db, id, today, change.on);
 }
