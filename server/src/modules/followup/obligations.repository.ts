@@ -356,6 +356,8 @@ export function plannedDocumentsAbove(db: Db, areaIds: string[]) {
  */
 export async function plansConcerning(db: Db, unitIds: string[]): Promise<string[]> {
   if (unitIds.length === 0) return [];
+  // No plan yet (a directory being built, or a database between migrations): nothing to follow.
+  if (!(await db.selectFrom('plan').select('id').limit(1).executeTakeFirst())) return [];
   const rows = await db
     .selectFrom('plan as p')
     .innerJoin('org_unit as s', 's.id', 'p.scope_unit_id')
