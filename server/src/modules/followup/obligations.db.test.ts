@@ -117,6 +117,26 @@ describe.each(backends())('obligations on %s', (kind) => {
     expect(earlier(after)).toEqual(earlier(before));
   });
 
+  it('a withdrawn plan: the periods running on its end date end there, earlier ones stay', async () => {
+    const unit = await createUnit('Chi bộ thôn Tà Xùa F', 'xa-ta-xua');
+    const planId = (await createPlan(monitor, await unitId(t, 'huyen-uy-btv'), unit, 'Kế hoạch thu hồi')).json()
+      .id as string;
+    const before = await rows(planId);
+    // Part F withdraws plans; its change event arrives here as a sync from the end date.
+    await t.db
+      .updateTable('plan')
+      .set({ status: 'withdrawn', ended_on: '2026-10-01' })
+      .where('id', '=', planId)
+      .execute();
+    expect(await syncPlan(t.db, planId, clock.today(), '2026-10-01')).toEqual({ created: 0, ended: 1 });
+    const after = await rows(planId);
+    expect(after.find((r) => r.period_key === '2026-H2')?.ended_on).toBe('2026-10-01');
+    const earlier = (list: typeof after) => list.filter((r) => r.period_key !== '2026-H2');
+    expect(earlier(after)).toEqual(earlier(before));
+    // The next period never comes for it.
+    expect(await syncPlan(t.db, planId, '2026-12-20')).toEqual({ created: 0, ended: 0 });
+  });
+
   it('a selector stays a rule: a unit added later owes from the period it opened in', async () => {
     const demo = await t.db.selectFrom('plan').select('id').orderBy('created_at').executeTakeFirstOrThrow();
     const selectorTasks = await t.db
