@@ -76,7 +76,7 @@ describe('phone and tablet', () => {
       const page = await context.newPage();
       await login(page, server.baseUrl, 'admin');
       const unit = await server.unitId('xa-ta-xua');
-      for (const path of ['/plans', '/documents', '/units', `/units/${unit}`, '/audit', '/users']) {
+      for (const path of ['/home', '/plans', '/documents', '/units', `/units/${unit}`, '/audit', '/users']) {
         await page.goto(`${server.baseUrl}${path}`);
         await page.waitForLoadState('networkidle');
         await page

@@ -140,7 +140,7 @@ const FAMILIES: Family[] = [
     name: 'import preview',
     url: () => '/api/v1/plans/import',
     body: () => ({ text: 'KẾ HOẠCH\nI. MỤC ĐÍCH\n- Quán triệt.', fileName: 'thu.txt' }),
-    expect: { ...all(403), admin: 200, giamsat: 200, 'hai-quyen': 200, 'giamsat-phu-yen': 200 },
+    expect: { ...all(403), admin: 200, giamsat: 200, 'xa1-truong': 200, 'hai-quyen': 200, 'giamsat-phu-yen': 200 },
   },
   {
     route: 'POST /api/v1/plans',
@@ -168,7 +168,8 @@ const FAMILIES: Family[] = [
     name: 'create a Tà Xùa plan assigning Tà Xùa',
     url: () => '/api/v1/plans',
     body: (i) => planBody(i.taXuaDu, 'Đảng ủy xã Tà Xùa', i.taXuaDu, 'Kế hoạch của xã'),
-    expect: { ...districtWriters(201), 'hai-quyen': 201 },
+    // A unit head registers its own unit's implementing plan (issue 7, the cascade's "issue your own plan").
+    expect: { ...districtWriters(201), 'xa1-truong': 201, 'hai-quyen': 201 },
   },
 
   // ── plan editing (plans.edit.routes.ts) ──
@@ -295,6 +296,36 @@ const FAMILIES: Family[] = [
     url: (i) => `/api/v1/plans/${i.plan}/progress`,
     expect: { ...all(200), 'giamsat-phu-yen': 403 },
   },
+
+  // ── follow-through: regimes, what I owe, a leader's home (modules/followup) ──
+  {
+    route: 'GET /api/v1/plans/:id/regime',
+    name: 'the district plan’s reporting regime',
+    url: (i) => `/api/v1/plans/${i.plan}/regime`,
+    expect: { ...all(200), 'giamsat-phu-yen': 403 },
+  },
+  {
+    route: 'PUT /api/v1/plans/:id/regime',
+    name: 'set the district plan’s reporting line',
+    url: (i) => `/api/v1/plans/${i.plan}/regime`,
+    body: (i) => ({ reportsToUnitId: i.tinhBtv }),
+    expect: districtWriters(200),
+  },
+  {
+    route: 'GET /api/v1/plans/:id/tasks/:taskId/regime',
+    name: 'a task’s reporting regime',
+    url: (i) => `/api/v1/plans/${i.plan}/tasks/${i.task}/regime`,
+    expect: { ...all(200), 'giamsat-phu-yen': 403 },
+  },
+  {
+    route: 'PUT /api/v1/plans/:id/tasks/:taskId/regime',
+    name: 'set a task’s reporting regime back to the plan’s',
+    url: (i) => `/api/v1/plans/${i.plan}/tasks/${i.task}/regime`,
+    body: () => ({ regime: null }),
+    expect: districtWriters(200),
+  },
+  { route: 'GET /api/v1/me/obligations', name: 'what I owe', url: () => '/api/v1/me/obligations', expect: all(200) },
+  { route: 'GET /api/v1/me/home', name: 'a leader’s home', url: () => '/api/v1/me/home', expect: all(200) },
 
   // ── organisation units ──
   { route: 'GET /api/v1/org-units', name: 'list units', url: () => '/api/v1/org-units', expect: all(200) },
@@ -427,7 +458,7 @@ const FAMILIES: Family[] = [
     name: 'register a Tà Xùa document',
     url: () => '/api/v1/documents',
     body: (i) => ({ issuerUnitId: i.taXuaDu, title: 'Báo cáo của xã Tà Xùa' }),
-    expect: { ...districtWriters(201), 'hai-quyen': 201 },
+    expect: { ...districtWriters(201), 'xa1-truong': 201, 'hai-quyen': 201 },
   },
   {
     route: 'POST /api/v1/documents',
@@ -455,7 +486,7 @@ const FAMILIES: Family[] = [
     name: 'edit a Tà Xùa document',
     url: (i) => `/api/v1/documents/${i.communeDoc}`,
     body: () => ({ respondWithinDays: 45 }),
-    expect: { ...districtWriters(200), 'hai-quyen': 200 },
+    expect: { ...districtWriters(200), 'xa1-truong': 200, 'hai-quyen': 200 },
   },
   {
     route: 'PATCH /api/v1/documents/:id',
@@ -469,7 +500,7 @@ const FAMILIES: Family[] = [
     name: 'attach a file to a Tà Xùa document',
     url: (i) => `/api/v1/documents/${i.communeDoc}/file`,
     file: true,
-    expect: { ...districtWriters(200), 'hai-quyen': 200 },
+    expect: { ...districtWriters(200), 'xa1-truong': 200, 'hai-quyen': 200 },
   },
   {
     route: 'POST /api/v1/documents/:id/file',

@@ -4,6 +4,7 @@ import { auditModule } from './audit/index.js';
 import { authModule } from './auth/index.js';
 import { disseminationModule } from './dissemination/index.js';
 import { documentsModule } from './documents/index.js';
+import { followupModule } from './followup/index.js';
 import { jobsModule } from './jobs/index.js';
 import { organizationsModule } from './organizations/index.js';
 import { overviewModule } from './overview/index.js';
@@ -25,6 +26,7 @@ export const modules: ModuleManifest[] = [
   reportsModule,
   overviewModule,
   remindersModule,
+  followupModule,
 ];
 
 // Writers announce plan and directory changes; the modules listening are wired here, once.

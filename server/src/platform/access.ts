@@ -43,7 +43,12 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
   },
   monitor: { coversSubtree: true, can: new Set(['documents.write', 'plans.manage', 'reports.review']) },
   viewer: { coversSubtree: true, can: new Set() },
-  unit_head: { coversSubtree: true, can: new Set(['reports.write', 'reports.submit']) },
+  // A unit head registers and imports its own unit's implementing plan (the cascade's "issue your
+  // own plan", issue 7): plans and documents inside the unit's subtree only (docs/followup.md).
+  unit_head: {
+    coversSubtree: true,
+    can: new Set(['reports.write', 'reports.submit', 'documents.write', 'plans.manage']),
+  },
   unit_officer: { coversSubtree: true, can: new Set(['reports.write']) },
 };
 

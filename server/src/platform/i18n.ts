@@ -258,6 +258,12 @@ export const MESSAGES = {
     vi: 'Công văn đã được ban hành (số {number}, ngày {date}); không thể sửa hay ban hành lại.',
     en: 'The letter has already been issued (number {number}, {date}); it cannot be edited or issued again.',
   },
+  // Follow-through: regimes and reporting lines (modules/followup)
+  regime_invalid: { vi: 'Chế độ báo cáo không hợp lệ: {reason}', en: 'Invalid reporting regime: {reasonEn}' },
+  reports_to_invalid: {
+    vi: 'Nơi nhận báo cáo của kế hoạch phải là đơn vị cấp trên hoặc ngang cấp, không phải chính đơn vị ban hành hay đơn vị trực thuộc.',
+    en: 'The plan’s report must go to a unit above or beside its owner, not to the owner or a unit under it.',
+  },
   internal: {
     vi: 'Đã xảy ra lỗi hệ thống; dữ liệu của bạn không bị thay đổi. Vui lòng thử lại.',
     en: 'A system error occurred; nothing was changed. Please try again.',

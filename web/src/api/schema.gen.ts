@@ -8402,6 +8402,678 @@ export type paths = {
       };
     };
   };
+  "/api/v1/plans/{id}/regime": {
+    /** Chế độ báo cáo của kế hoạch, nơi nhận báo cáo và khoảng thời gian báo cáo */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              planId: string;
+              regime: {
+                frequency: string;
+                window: string;
+                levels: string[];
+                deadlines: {
+                  [key: string]: {
+                    afterCutoff: number;
+                  } | {
+                    dayOfMonth: number;
+                  };
+                };
+                date?: string;
+              };
+              isDefault: boolean;
+              history: ({
+                  regime: {
+                    frequency: string;
+                    window: string;
+                    levels: string[];
+                    deadlines: {
+                      [key: string]: {
+                        afterCutoff: number;
+                      } | {
+                        dayOfMonth: number;
+                      };
+                    };
+                    date?: string;
+                  };
+                  from: string | null;
+                })[];
+              reportsTo: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              } | null;
+              reportingFrom: string | null;
+              reportingUntil: string | null;
+              version: number;
+              actions: string[];
+            };
+          };
+        };
+        /** @description Dữ liệu không hợp lệ (validation_failed, invalid_json…) */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không có quyền, ngoài phạm vi, hoặc thiếu/sai x-csrf-token */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không tìm thấy */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Quá nhiều yêu cầu */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Cơ sở dữ liệu tạm thời không sẵn sàng (Retry-After) */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Đặt chế độ báo cáo (áp dụng từ kỳ chưa bắt đầu), nơi nhận báo cáo, khoảng thời gian báo cáo */
+    put: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            regime?: ({
+              /** @enum {string} */
+              frequency: "once" | "monthly" | "quarterly" | "semiannual" | "annual";
+              /** @enum {string} */
+              window: "decree09" | "calendar";
+              levels: string[];
+              deadlines: {
+                [key: string]: {
+                  afterCutoff: number;
+                } | {
+                  dayOfMonth: number;
+                };
+              };
+              /** Format: date */
+              date?: string;
+            }) | null;
+            /** Format: uuid */
+            reportsToUnitId?: string | null;
+            /** Format: date */
+            reportingFrom?: string | null;
+            /** Format: date */
+            reportingUntil?: string | null;
+            version?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              planId: string;
+              regime: {
+                frequency: string;
+                window: string;
+                levels: string[];
+                deadlines: {
+                  [key: string]: {
+                    afterCutoff: number;
+                  } | {
+                    dayOfMonth: number;
+                  };
+                };
+                date?: string;
+              };
+              isDefault: boolean;
+              history: ({
+                  regime: {
+                    frequency: string;
+                    window: string;
+                    levels: string[];
+                    deadlines: {
+                      [key: string]: {
+                        afterCutoff: number;
+                      } | {
+                        dayOfMonth: number;
+                      };
+                    };
+                    date?: string;
+                  };
+                  from: string | null;
+                })[];
+              reportsTo: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              } | null;
+              reportingFrom: string | null;
+              reportingUntil: string | null;
+              version: number;
+              actions: string[];
+            };
+          };
+        };
+        /** @description Dữ liệu không hợp lệ (validation_failed, invalid_json…) */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không có quyền, ngoài phạm vi, hoặc thiếu/sai x-csrf-token */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không tìm thấy */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Xung đột: trùng lặp hoặc bản ghi đã bị người khác sửa */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Nội dung quá lớn */
+        413: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Kiểu nội dung không được hỗ trợ */
+        415: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Quá nhiều yêu cầu */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Cơ sở dữ liệu tạm thời không sẵn sàng (Retry-After) */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/plans/{id}/tasks/{taskId}/regime": {
+    /** Chế độ báo cáo của một nhiệm vụ (riêng hoặc theo kế hoạch) */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+          taskId: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              planId: string;
+              /** Format: uuid */
+              taskId: string;
+              regime: {
+                frequency: string;
+                window: string;
+                levels: string[];
+                deadlines: {
+                  [key: string]: {
+                    afterCutoff: number;
+                  } | {
+                    dayOfMonth: number;
+                  };
+                };
+                date?: string;
+              };
+              inherited: boolean;
+              history: ({
+                  regime: {
+                    frequency: string;
+                    window: string;
+                    levels: string[];
+                    deadlines: {
+                      [key: string]: {
+                        afterCutoff: number;
+                      } | {
+                        dayOfMonth: number;
+                      };
+                    };
+                    date?: string;
+                  };
+                  from: string | null;
+                })[];
+              version: number;
+              actions: string[];
+            };
+          };
+        };
+        /** @description Dữ liệu không hợp lệ (validation_failed, invalid_json…) */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không có quyền, ngoài phạm vi, hoặc thiếu/sai x-csrf-token */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không tìm thấy */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Quá nhiều yêu cầu */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Cơ sở dữ liệu tạm thời không sẵn sàng (Retry-After) */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Đặt chế độ báo cáo riêng cho một nhiệm vụ (null: theo kế hoạch) */
+    put: {
+      parameters: {
+        path: {
+          id: string;
+          taskId: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            regime: ({
+              /** @enum {string} */
+              frequency: "once" | "monthly" | "quarterly" | "semiannual" | "annual";
+              /** @enum {string} */
+              window: "decree09" | "calendar";
+              levels: string[];
+              deadlines: {
+                [key: string]: {
+                  afterCutoff: number;
+                } | {
+                  dayOfMonth: number;
+                };
+              };
+              /** Format: date */
+              date?: string;
+            }) | null;
+            version?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              planId: string;
+              /** Format: uuid */
+              taskId: string;
+              regime: {
+                frequency: string;
+                window: string;
+                levels: string[];
+                deadlines: {
+                  [key: string]: {
+                    afterCutoff: number;
+                  } | {
+                    dayOfMonth: number;
+                  };
+                };
+                date?: string;
+              };
+              inherited: boolean;
+              history: ({
+                  regime: {
+                    frequency: string;
+                    window: string;
+                    levels: string[];
+                    deadlines: {
+                      [key: string]: {
+                        afterCutoff: number;
+                      } | {
+                        dayOfMonth: number;
+                      };
+                    };
+                    date?: string;
+                  };
+                  from: string | null;
+                })[];
+              version: number;
+              actions: string[];
+            };
+          };
+        };
+        /** @description Dữ liệu không hợp lệ (validation_failed, invalid_json…) */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không có quyền, ngoài phạm vi, hoặc thiếu/sai x-csrf-token */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không tìm thấy */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Xung đột: trùng lặp hoặc bản ghi đã bị người khác sửa */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Nội dung quá lớn */
+        413: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Kiểu nội dung không được hỗ trợ */
+        415: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Quá nhiều yêu cầu */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Cơ sở dữ liệu tạm thời không sẵn sàng (Retry-After) */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/me/obligations": {
+    /** Việc cần làm: các báo cáo đơn vị của tôi phải nộp, theo hạn; kế hoạch cần ban hành */
+    get: {
+      parameters: {
+        query?: {
+          state?: "due" | "overdue" | "returned" | "submitted" | "accepted";
+          limit?: number;
+          offset?: number;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              units: {
+                  /** Format: uuid */
+                  id: string;
+                  name: string;
+                }[];
+              items: ({
+                  /** Format: uuid */
+                  id: string;
+                  /** Format: uuid */
+                  planId: string;
+                  planSymbol: string | null;
+                  planTitle: string;
+                  task: ({
+                    /** Format: uuid */
+                    id: string;
+                    label: string;
+                    text: string | null;
+                  }) | null;
+                  unit: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                  };
+                  role: string;
+                  period: {
+                    key: string;
+                    labelVi: string;
+                    labelEn: string;
+                    start: string;
+                    end: string;
+                  };
+                  level: string;
+                  dueOn: string;
+                  extendedDueOn: string | null;
+                  effectiveDueOn: string;
+                  overdue: boolean;
+                  /** @enum {string} */
+                  state: "due" | "overdue" | "returned" | "submitted" | "accepted";
+                  /** @enum {string} */
+                  reportState: "none" | "draft" | "submitted" | "returned" | "accepted";
+                  reportStatus: string | null;
+                  returnedComment: string | null;
+                })[];
+              total: number;
+              limit: number;
+              offset: number;
+              plansToIssue: ({
+                  document: {
+                    /** Format: uuid */
+                    id: string;
+                    symbol: string | null;
+                    title: string;
+                    issuedOn: string | null;
+                  };
+                  unit: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                  };
+                  /** @enum {string} */
+                  status: "missing" | "overdue";
+                  dueOn: string | null;
+                })[];
+            };
+          };
+        };
+        /** @description Dữ liệu không hợp lệ (validation_failed, invalid_json…) */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không có quyền, ngoài phạm vi, hoặc thiếu/sai x-csrf-token */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Quá nhiều yêu cầu */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Cơ sở dữ liệu tạm thời không sẵn sàng (Retry-After) */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/me/home": {
+    /** Trang chủ lãnh đạo: số báo cáo theo trạng thái và các việc gấp nhất trong phạm vi */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          offset?: number;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              counts: {
+                due: number;
+                overdue: number;
+                returned: number;
+                submitted: number;
+                accepted: number;
+              };
+              urgent: ({
+                  /** Format: uuid */
+                  id: string;
+                  /** Format: uuid */
+                  planId: string;
+                  planSymbol: string | null;
+                  planTitle: string;
+                  task: ({
+                    /** Format: uuid */
+                    id: string;
+                    label: string;
+                    text: string | null;
+                  }) | null;
+                  unit: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                  };
+                  role: string;
+                  period: {
+                    key: string;
+                    labelVi: string;
+                    labelEn: string;
+                    start: string;
+                    end: string;
+                  };
+                  level: string;
+                  dueOn: string;
+                  extendedDueOn: string | null;
+                  effectiveDueOn: string;
+                  overdue: boolean;
+                  /** @enum {string} */
+                  state: "due" | "overdue" | "returned" | "submitted" | "accepted";
+                  /** @enum {string} */
+                  reportState: "none" | "draft" | "submitted" | "returned" | "accepted";
+                  reportStatus: string | null;
+                  returnedComment: string | null;
+                })[];
+              total: number;
+              limit: number;
+              offset: number;
+            };
+          };
+        };
+        /** @description Dữ liệu không hợp lệ (validation_failed, invalid_json…) */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không có quyền, ngoài phạm vi, hoặc thiếu/sai x-csrf-token */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Quá nhiều yêu cầu */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Cơ sở dữ liệu tạm thời không sẵn sàng (Retry-After) */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
 };
 
 export type webhooks = Record<string, never>;

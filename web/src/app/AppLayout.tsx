@@ -5,12 +5,13 @@ import { MenuIcon, StarIcon } from '../components/icons';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { Loading } from '../components/Loading';
 import { useIsMobile } from '../components/useIsMobile';
+import { landingPath } from '../features/followup/landing';
 import { NotificationBell } from '../features/notifications/NotificationBell';
 import { ChangePasswordModal } from '../features/users/ChangePasswordModal';
 import { useI18n } from '../i18n/I18nProvider';
 import { allows, useLogout, useMe } from './auth';
 
-const SECTIONS = ['plans', 'documents', 'units', 'audit', 'users', 'jobs'] as const;
+const SECTIONS = ['todo', 'home', 'plans', 'documents', 'units', 'audit', 'users', 'jobs'] as const;
 
 export function AppLayout() {
   const { t } = useI18n();
@@ -24,7 +25,19 @@ export function AppLayout() {
   const first = location.pathname.split('/')[1] ?? '';
   const selected = (SECTIONS as readonly string[]).includes(first) ? [first] : [];
 
+  // The landing page (features/followup): "Việc cần làm" or the home. The brand leads there too;
+  // the administrator's menu, already seven entries, keeps only the brand (1024 px must not collapse).
+  const landing = landingPath(me);
+  const administers = allows(me, 'audit.read') && allows(me, 'user.manage');
   const items: MenuProps['items'] = [
+    ...(administers
+      ? []
+      : [
+          {
+            key: landing.slice(1),
+            label: <Link to={landing}>{t(landing === '/todo' ? 'nav.todo' : 'nav.home')}</Link>,
+          },
+        ]),
     { key: 'plans', label: <Link to="/plans">{t('nav.plans')}</Link> },
     { key: 'documents', label: <Link to="/documents">{t('nav.documents')}</Link> },
     { key: 'units', label: <Link to="/units">{t('nav.units')}</Link> },
@@ -47,7 +60,7 @@ export function AppLayout() {
   };
 
   const brand = (
-    <Link to="/plans" className="tk-brand" aria-label={t('app.name')}>
+    <Link to="/" className="tk-brand" aria-label={t('app.name')}>
       <span className="tk-brand-star">
         <StarIcon />
       </span>

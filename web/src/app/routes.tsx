@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import { Navigate, Route, Routes } from 'react-router';
+import { Route, Routes } from 'react-router';
 import { Loading } from '../components/Loading';
 import { AppLayout } from './AppLayout';
 import { RequireAction, RequireAuth } from './RequireAuth';
@@ -21,6 +21,9 @@ const DisseminationPage = lazy(() => import('../features/dissemination/Dissemina
 const ReportPage = lazy(() => import('../features/reports/ReportPage'));
 const LetterPage = lazy(() => import('../features/notifications/LetterPage'));
 const NotFoundPage = lazy(() => import('../features/errors/NotFoundPage'));
+const TodoPage = lazy(() => import('../features/followup/TodoPage'));
+const HomePage = lazy(() => import('../features/followup/HomePage'));
+const Landing = lazy(() => import('../features/followup/Landing'));
 
 export function AppRoutes() {
   return (
@@ -34,7 +37,9 @@ export function AppRoutes() {
             </RequireAuth>
           }
         >
-          <Route index element={<Navigate to="/plans" replace />} />
+          <Route index element={<Landing />} />
+          <Route path="todo" element={<TodoPage />} />
+          <Route path="home" element={<HomePage />} />
           <Route path="plans" element={<PlansPage />} />
           <Route
             path="plans/import"

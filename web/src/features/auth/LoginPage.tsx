@@ -13,10 +13,11 @@ interface LoginForm {
   password: string;
 }
 
-/** Where to go after signing in: back where the user came from, never off the site. */
+/** Where to go after signing in: back where the user came from, never off the site; else the
+ * landing page (`/`: "Việc cần làm" for a unit's officer or head, the home for a leader). */
 function destination(state: unknown): string {
   const from = (state as LoginState | null)?.from;
-  return from?.startsWith('/') && !from.startsWith('//') && !from.startsWith('/login') ? from : '/plans';
+  return from?.startsWith('/') && !from.startsWith('//') && !from.startsWith('/login') ? from : '/';
 }
 
 export default function LoginPage() {
