@@ -57,3 +57,14 @@ export async function insertTestObligations(
     .returning(['id', 'task_id', 'unit_id', 'period_key', 'due_on'])
     .execute();
 }
+
+/**
+ * Removes the demo's follow-through (obligations with their reports, events, files, extensions,
+ * reminders and letters; notifications; dissemination sessions) for tests that count their own
+ * rows on the demo plan. The demo plays two periods of it (modules/demo/followup-story.ts).
+ */
+export async function clearFollowup(db: Kysely<Database>): Promise<void> {
+  await db.deleteFrom('notification').execute();
+  await db.deleteFrom('obligation').execute();
+  await db.deleteFrom('dissemination_session').execute();
+}
