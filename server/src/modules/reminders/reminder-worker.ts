@@ -1,6 +1,7 @@
 /**
  * A reminder worker in its own process, for the crash test (reminders.crash.db.test.ts).
- *   tsx reminder-worker.ts setup — bootstrap the demo, add one period of obligations, e-mail addresses
+ *   tsx reminder-worker.ts setup — bootstrap the demo, clear its follow-through, add one period of
+ *                                  obligations, e-mail addresses
  *   tsx reminder-worker.ts work  — run the reminder jobs at NOW (a fixed clock) until none is left
  * Database: DATABASE_URL, or DATA_DIR (PGlite). SMTP_URL: the test's SMTP server.
  * CRASH_AT: scan | deliver | mail-before | mail-after — where the worker stops (prints
@@ -13,7 +14,7 @@ import { fixedClock } from '../../platform/clock.js';
 import { openDatabase } from '../../platform/db/database.js';
 import { JOB_SCHEMA, JobQueue } from '../../platform/jobs.js';
 import type { JobDefinition } from '../../platform/types.js';
-import { insertTestObligations } from '../../test-support/obligations.js';
+import { clearFollowup, insertTestObligations } from '../../test-support/obligations.js';
 import { modules } from '../index.js';
 import { deliverJob, mailJob, SCAN_QUEUE, scanJob } from './ladder.js';
 import { setMailer, smtpMailer } from './mail.js';
@@ -31,6 +32,9 @@ async function crashPoint(name: string) {
 const mode = process.argv[2];
 if (mode === 'setup') {
   await bootstrap(database.db, { demo: true, demoPassword: 'crash-test', modules });
+  // The demo's own follow-through (its periods, reminders, notifications) is not this test's:
+  // every row counted afterwards is one this worker made.
+  await clearFollowup(database.db);
   const plan = await database.db.selectFrom('plan').select('id').executeTakeFirstOrThrow();
   const rows = await insertTestObligations(database.db, plan.id, [
     { key: '2026-Q1', start: '2026-01-01', end: '2026-03-15', due: '2026-03-20' },
