@@ -134,9 +134,7 @@ export async function seedFollowupStory(ctx: SeedContext): Promise<void> {
     });
     await at(vn(shift(o.due_on, 3))).reports.accept(as(giamsat), o.id, { version: submitted.report?.version ?? 0 });
   });
-  await runRemindersAt(db, vn(shift(p1Due(rows, p1.key), -3)));
-  await runRemindersAt(db, vn(shift(p1Due(rows, p1.key), 1)));
-  await runRemindersAt(db, vn(shift(p1Due(rows, p1.key), 7)));
+  await ladder(db, rows, p1.key, [-3, 1, 7]);
   await play(b1, async (o) => {
     const draft = await at(vn(shift(o.due_on, 9))).reports.saveDraft(as(canbo), o.id, {
       version: 0,
@@ -187,8 +185,7 @@ export async function seedFollowupStory(ctx: SeedContext): Promise<void> {
       });
     }
   });
-  await runRemindersAt(db, vn(shift(p1Due(rows, p2.key), -3)));
-  await runRemindersAt(db, vn(shift(p1Due(rows, p2.key), 1)));
+  await ladder(db, rows, p2.key, [-3, 1]);
   await play(b2, async (o) => {
     const draft = await at(vn(shift(o.due_on, 6))).reports.saveDraft(as(canbo), o.id, {
       version: 0,
@@ -199,7 +196,7 @@ export async function seedFollowupStory(ctx: SeedContext): Promise<void> {
     });
     await at(vn(shift(o.due_on, 9))).reports.accept(as(giamsat), o.id, { version: sent.report?.version ?? 0 });
   });
-  await runRemindersAt(db, vn(shift(p1Due(rows, p2.key), 7)));
+  await ladder(db, rows, p2.key, [7]);
 
   // The running period: a draft under way.
   await play(a3, async (o) => {
@@ -214,12 +211,15 @@ export async function seedFollowupStory(ctx: SeedContext): Promise<void> {
   await recordDissemination(db, ctx.clock, plan.id, p1.windowStart, today);
 }
 
-/** The commune deadline of a period (the earliest deadline among its obligations). */
-function p1Due(rows: Owed[], key: string): string {
-  return rows
-    .filter((o) => o.period_key === key)
-    .map((o) => o.due_on)
-    .sort()[0] as string;
+/**
+ * The reminder ladder as the jobs would have run it: at each offset (days) from every deadline of
+ * the period (communes, district bodies and the plan's own report have different deadlines), in
+ * time order.
+ */
+async function ladder(db: Kysely<Database>, rows: Owed[], key: string, offsets: number[]): Promise<void> {
+  const dues = [...new Set(rows.filter((o) => o.period_key === key).map((o) => o.due_on))];
+  const moments = [...new Set(dues.flatMap((due) => offsets.map((d) => vn(shift(due, d)))))].sort();
+  for (const moment of moments) await runRemindersAt(db, moment);
 }
 
 /**
