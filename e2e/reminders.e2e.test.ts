@@ -13,7 +13,7 @@ describe('reminders and escalation in Chromium', () => {
   beforeAll(async () => {
     server = await startDemoServer();
     planId = (await server.db.selectFrom('plan').select('id').executeTakeFirstOrThrow()).id;
-    // The demo's follow-through moves with today's date (modules/demo/followup-story.ts): its
+    // The demo's follow-through moves with today's date (modules/followup/demo.seed.ts): its
     // notifications and letters would mix with this period's in the bell. The screens are shown
     // with this test's reminders alone.
     await clearFollowup(server.db);

@@ -2,7 +2,6 @@ import { registerChangeHandlers } from '../platform/plan-events.js';
 import type { ModuleManifest } from '../platform/types.js';
 import { auditModule } from './audit/index.js';
 import { authModule } from './auth/index.js';
-import { demoModule } from './demo/index.js';
 import { disseminationModule } from './dissemination/index.js';
 import { documentsModule } from './documents/index.js';
 import { followupModule } from './followup/index.js';
@@ -28,7 +27,6 @@ export const modules: ModuleManifest[] = [
   overviewModule,
   remindersModule,
   followupModule,
-  demoModule,
 ];
 
 // Writers announce plan and directory changes; the modules listening are wired here, once.

@@ -61,7 +61,7 @@ export async function insertTestObligations(
 /**
  * Removes the demo's follow-through (obligations with their reports, events, files, extensions,
  * reminders and letters; notifications; dissemination sessions) for tests that count their own
- * rows on the demo plan. The demo plays two periods of it (modules/demo/followup-story.ts).
+ * rows on the demo plan. The demo plays two periods of it (modules/followup/demo.seed.ts).
  */
 export async function clearFollowup(db: Kysely<Database>): Promise<void> {
   await db.deleteFrom('notification').execute();

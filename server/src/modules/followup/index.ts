@@ -1,4 +1,5 @@
 import type { JobDefinition, ModuleManifest } from '../../platform/types.js';
+import { seedFollowupStory } from './demo.seed.js';
 import { obligationsPolicy } from './obligations.policy.js';
 import { obligationsRoutes } from './obligations.routes.js';
 import { onDirectoryChanged, onPlanChanged, setHandlerClock, syncAllPlans } from './obligations.sync.js';
@@ -23,6 +24,8 @@ export const followupModule: ModuleManifest = {
     obligationsRoutes(app, deps);
   },
   jobs: [syncJob],
+  // The demo's story across modules (reports, reminders, dissemination), after the users (50).
+  seeds: [{ order: 60, name: 'followup.demo', run: seedFollowupStory }],
   onPlanChanged,
   onDirectoryChanged,
 };

@@ -41,9 +41,15 @@ describe.each(backends())('the jobs page API on %s', (kind) => {
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json();
     expect(body.counts).toMatchObject({ failed: 1, created: 1 });
-    expect(body.schedules).toEqual([
-      { queue: 'auth.purge-sessions', cron: '30 2 * * *', timezone: 'Asia/Ho_Chi_Minh' },
-    ]);
+    // Every module's scheduled job, as the manifests declare them, in Vietnam time.
+    expect(body.schedules).toEqual(
+      expect.arrayContaining([
+        { queue: 'auth.purge-sessions', cron: '30 2 * * *', timezone: 'Asia/Ho_Chi_Minh' },
+        { queue: 'followup.sync', cron: '15 0 * * *', timezone: 'Asia/Ho_Chi_Minh' },
+        { queue: 'reminders.scan', cron: '*/15 6-21 * * *', timezone: 'Asia/Ho_Chi_Minh' },
+      ]),
+    );
+    expect(body.schedules).toHaveLength(3);
     const failed = (await admin.request({ method: 'GET', url: '/api/v1/jobs?status=failed' })).json();
     expect(failed.items).toHaveLength(1);
     expect(failed.items[0]).toMatchObject({ id: failedId, queue: 'test.report', key: 'report-1', state: 'failed' });

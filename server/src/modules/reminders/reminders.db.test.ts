@@ -37,7 +37,7 @@ describe.each(backends())('reminders and escalation on %s', (kind) => {
     });
     t = await testApp(kind, 'demo', { clock });
     planId = (await t.db.selectFrom('plan').select('id').executeTakeFirstOrThrow()).id;
-    // The demo follows this plan over its own periods (modules/demo/followup-story.ts); the test
+    // The demo follows this plan over its own periods (modules/followup/demo.seed.ts); the test
     // counts every reminder, notification and letter, so it starts from none and owns them all.
     await clearFollowup(t.db);
     expect(await count('reminder')).toBe(0);

@@ -7,10 +7,10 @@ import { type Clock, fixedClock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/schema.js';
 import type { SeedContext } from '../../platform/types.js';
 import { DisseminationService } from '../dissemination/index.js';
-import { syncPlan } from '../followup/obligations.sync.js';
-import { defaultRegime, periodsBetween } from '../followup/periods.js';
 import { runRemindersAt } from '../reminders/index.js';
 import { ReportsService } from '../reports/index.js';
+import { syncPlan } from './obligations.sync.js';
+import { defaultRegime, periodsBetween } from './periods.js';
 
 /**
  * The demo's follow-through (issue 7, item 10): the founding plan 45-KH/HU followed over the two
