@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clearFollowup } from '../server/src/test-support/obligations.js';
 import { type DemoServer, launchChromium, login, screenshot, startDemoServer } from './support.js';
 
 /** Vietnam's date today, as the server's clock sees it, in the picker's DD/MM/YYYY. */
@@ -20,6 +21,8 @@ describe('dissemination in Chromium', () => {
 
   beforeAll(async () => {
     server = await startDemoServer();
+    // The demo records sessions for half the units; this test counts its own.
+    await clearFollowup(server.db);
     browser = await launchChromium();
   }, 120_000);
   afterAll(async () => {
@@ -30,6 +33,9 @@ describe('dissemination in Chromium', () => {
   it('a commune officer records a session at 360 px; the district monitor sees it counted', async () => {
     const phone = await browser.newPage({ viewport: { width: 360, height: 800 }, locale: 'vi-VN', hasTouch: true });
     await login(phone, server.baseUrl, 'xa1-canbo');
+    // The officer lands on Việc cần làm; the plans are one menu entry away.
+    await phone.waitForURL(/\/todo$/);
+    await phone.goto(`${server.baseUrl}/plans`);
     await phone.getByText('Kế hoạch triển khai thực hiện Chỉ thị số 21-CT/TW').first().click();
     await phone.getByTestId('view-dissemination').click();
     await phone.waitForURL(/\/dissemination$/);

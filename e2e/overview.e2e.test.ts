@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { today } from '../server/src/platform/clock.js';
-import { insertTestObligations } from '../server/src/test-support/obligations.js';
+import { clearFollowup, insertTestObligations } from '../server/src/test-support/obligations.js';
 import { type DemoServer, launchChromium, login, SCREENSHOTS, screenshot, startDemoServer } from './support.js';
 
 const shift = (date: string, days: number) =>
@@ -20,6 +20,8 @@ describe('the follow-up overview in Chromium', () => {
     server = await startDemoServer();
     const now = today();
     const planId = (await server.db.selectFrom('plan').select('id').executeTakeFirstOrThrow()).id;
+    // The demo plays its own periods on this plan; this test sets up the two it looks at.
+    await clearFollowup(server.db);
     const rows = await insertTestObligations(server.db, planId, [
       { key: 'KY-1', start: shift(now, -120), end: shift(now, -40), due: shift(now, -30) },
       { key: 'KY-2', start: shift(now, -39), end: shift(now, 20), due: shift(now, 30) },

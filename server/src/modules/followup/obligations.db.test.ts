@@ -307,6 +307,21 @@ describe.each(backends())('obligations on %s', (kind) => {
     expect(onlyReturned.items.map((i: { id: string }) => i.id)).toEqual([returned.id]);
     expect(onlyReturned.items[0]).toMatchObject({ reportState: 'returned', returnedComment: 'Bổ sung số liệu' });
 
+    // With the demo's history (reports submitted and accepted over two periods), what is still owed
+    // comes first in deadline order, then what was handed in, the latest first.
+    const all = (await officer.request({ method: 'GET', url: '/api/v1/me/obligations?limit=200' })).json();
+    expect(all.items).toHaveLength(all.total);
+    type Item = { state: string; effectiveDueOn: string };
+    const handedIn = (i: Item) => i.state === 'submitted' || i.state === 'accepted';
+    const open = all.items.filter((i: Item) => !handedIn(i));
+    const closed = all.items.filter(handedIn);
+    expect(closed.length).toBeGreaterThan(0);
+    expect(all.items).toEqual([...open, ...closed]);
+    const openDues = open.map((i: Item) => i.effectiveDueOn);
+    expect(openDues).toEqual([...openDues].sort());
+    const closedDues = closed.map((i: Item) => i.effectiveDueOn);
+    expect(closedDues).toEqual([...closedDues].sort().reverse());
+
     const bad = await officer.request({ method: 'GET', url: '/api/v1/me/obligations?state=late&limit=0' });
     expect(bad.statusCode).toBe(400);
 

@@ -280,6 +280,10 @@ function owedBase(db: Db, f: OwedFilter) {
 export function owedPage(db: Db, f: OwedFilter, limit: number, offset: number, urgentOnly = false) {
   let q = owedBase(db, f);
   if (urgentOnly) q = q.where(stateSql(f.today), 'in', ['due', 'overdue', 'returned']);
+  // What is still owed (due, overdue, returned) first, in deadline order; then what was handed in
+  // (submitted, accepted), the latest first: a unit's history never pushes what it owes off the
+  // first page.
+  const handedIn = sql`r.review_state in ('submitted', 'accepted')`;
   return q
     .select([
       'o.id',
@@ -303,7 +307,9 @@ export function owedPage(db: Db, f: OwedFilter, limit: number, offset: number, u
       'r.status as report_status',
       stateSql(f.today).as('state'),
     ])
-    .orderBy(sql`coalesce(o.extended_due_on, o.due_on)`)
+    .orderBy(sql`case when ${handedIn} then 1 else 0 end`)
+    .orderBy(sql`case when ${handedIn} then null else coalesce(o.extended_due_on, o.due_on) end`)
+    .orderBy(sql`coalesce(o.extended_due_on, o.due_on)`, 'desc')
     .orderBy('u.name')
     .orderBy('o.id')
     .limit(limit)
