@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DemoServer, launchChromium, login, screenshot, startDemoServer } from './support.js';
+import { type DemoServer, launchChromium, login, SCREENSHOTS, screenshot, startDemoServer } from './support.js';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 const TILES = ['overdue', 'returned', 'submitted', 'not_due', 'cannot_do', 'accepted'] as const;
@@ -77,7 +77,11 @@ describe('the follow-up cycle on the demo, in Chromium', () => {
   });
 
   async function as(username: string, width: number): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'vi-VN' });
+    const context = await browser.newContext({
+      viewport: { width, height: 900 },
+      locale: 'vi-VN',
+      timezoneId: 'Asia/Ho_Chi_Minh',
+    });
     const page = await context.newPage();
     await login(page, server.baseUrl, username);
     return page;
@@ -151,6 +155,11 @@ describe('the follow-up cycle on the demo, in Chromium', () => {
       .getByLabel('Kết quả triển khai (tóm tắt)')
       .fill('Đã quán triệt Kế hoạch 45-KH/HU đến 100% chi bộ, chi hội trong kỳ.');
     await saved(officer);
+    // The card's title is whole beside "Đã lưu lúc …", even at 360 px.
+    const cut = await officer
+      .locator('.tk-report-block .ant-card-head-title')
+      .evaluateAll((els) => els.filter((e) => e.scrollWidth > e.clientWidth).map((e) => e.textContent));
+    expect(cut).toEqual([]);
     await officer
       .locator('input[type=file]')
       .setInputFiles({ name: `bien-ban-${tag}.pdf`, mimeType: 'application/pdf', buffer: PDF });
@@ -231,13 +240,15 @@ describe('the follow-up cycle on the demo, in Chromium', () => {
     const log = officer.getByTestId('reminder-log');
     await expect.poll(() => log.textContent()).toContain('Nhắc báo cáo');
     expect(await log.textContent()).toContain('Đôn đốc báo cáo quá hạn');
+    // The draft letter is the receiving level's: the unit sees the step, not a link it may not open.
+    expect(await log.getByRole('link', { name: 'Xem công văn' }).count()).toBe(0);
     await screenshot(officer, 'cycle-late-reminder-log');
     await bell.click();
     await expect
       .poll(() => officer.getByTestId('notification-list').textContent())
       .toContain('Đôn đốc báo cáo quá hạn');
     await settle(officer);
-    await screenshot(officer, 'cycle-late-bell');
+    await officer.screenshot({ path: `${SCREENSHOTS}/cycle-late-bell.png` }); // the drawer, as on the screen
 
     const monitor = await as('giamsat', 1280);
     await openReport(monitor, late);

@@ -14,9 +14,10 @@ const OUTCOME_COLOR: Record<ReminderItem['outcome'], string> = {
 
 /**
  * Every reminder made for one obligation: when, to whom, by which channel, with what outcome.
- * For the report page (part B): `<ReminderLog obligationId={…} />`.
+ * For the report page (part B): `<ReminderLog obligationId={…} />`. `letters`: link the drafted
+ * request for explanation — only the receiving level may open a draft, so the unit sees no link.
  */
-export function ReminderLog({ obligationId }: { obligationId: string }) {
+export function ReminderLog({ obligationId, letters = true }: { obligationId: string; letters?: boolean }) {
   const { t, label } = useI18n();
   const log = useReminderLog(obligationId);
   if (log.isError) return <ErrorResult error={log.error} onRetry={() => void log.refetch()} />;
@@ -26,7 +27,7 @@ export function ReminderLog({ obligationId }: { obligationId: string }) {
       size="small"
       loading={log.isPending}
       dataSource={log.data?.items ?? []}
-      locale={{ emptyText: <Empty description={t('reminderLog.empty')} /> }}
+      locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('reminderLog.empty')} /> }}
       renderItem={(r) => (
         <List.Item>
           <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'baseline', width: '100%' }}>
@@ -40,7 +41,7 @@ export function ReminderLog({ obligationId }: { obligationId: string }) {
             {r.error ? (
               <Typography.Text type="secondary">({label('reminderLog.error', r.error)})</Typography.Text>
             ) : null}
-            {r.letterId && r.step === 'explain' ? (
+            {letters && r.letterId && r.step === 'explain' ? (
               <Link to={`/explanation-letters/${r.letterId}`}>{t('reminderLog.letter')}</Link>
             ) : null}
           </div>

@@ -316,7 +316,7 @@ function Report({ id, detail }: { id: string; detail: ObligationDetail }) {
       <Evidence id={id} detail={detail} />
       <Extensions id={id} detail={detail} />
       <Card className="tk-report-block" title={t('reports.reminders')}>
-        <ReminderLog obligationId={id} />
+        <ReminderLog obligationId={id} letters={can('report.review')} />
       </Card>
       <Card className="tk-report-block" title={t('reports.timeline')}>
         <Timeline
