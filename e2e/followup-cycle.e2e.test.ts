@@ -223,6 +223,9 @@ describe('the follow-up cycle on the demo, in Chromium', () => {
     expect(after).toEqual({ ...before, submitted: before.submitted - 1, accepted: before.accepted + 1 });
     await noOverflow(monitor);
     await screenshot(monitor, `cycle-${tag}-07-overview-after`);
+    // And the officer's list says so.
+    const done = await findOnTodo(officer, id, 'Đã duyệt');
+    expect(await done.getByTestId('obligation-state').textContent()).toBe('Đã duyệt');
     for (const page of [officer, head, monitor]) await page.context().close();
   }
 
