@@ -251,6 +251,7 @@ describe('the follow-up cycle on the demo, in Chromium', () => {
       .poll(() => officer.getByTestId('notification-list').textContent())
       .toContain('Đôn đốc báo cáo quá hạn');
     await settle(officer);
+    await expect.poll(() => officer.evaluate(() => document.getAnimations().length)).toBe(0); // the drawer is in
     await officer.screenshot({ path: `${SCREENSHOTS}/cycle-late-bell.png` }); // the drawer, as on the screen
 
     const monitor = await as('giamsat', 1280);
