@@ -31,6 +31,7 @@ import { staleCurrent } from '../../components/StaleVersionAlert';
 import { useIsMobile } from '../../components/useIsMobile';
 import { formatDate, formatDateTime } from '../../i18n/format';
 import { useI18n } from '../../i18n/I18nProvider';
+import { ReminderLog } from '../notifications/ReminderLog';
 import {
   type DraftInput,
   evidenceUrl,
@@ -314,6 +315,9 @@ function Report({ id, detail }: { id: string; detail: ObligationDetail }) {
 
       <Evidence id={id} detail={detail} />
       <Extensions id={id} detail={detail} />
+      <Card className="tk-report-block" title={t('reports.reminders')}>
+        <ReminderLog obligationId={id} letters={can('report.review')} />
+      </Card>
       <Card className="tk-report-block" title={t('reports.timeline')}>
         <Timeline
           data-testid="timeline"
