@@ -213,6 +213,10 @@ export const MESSAGES = {
     en: 'The replacing plan was withdrawn or replaced as well; choose a plan that is in force.',
   },
   // Reports (issue 7, part B: server/src/modules/reports).
+  obligation_ended: {
+    vi: 'Nghĩa vụ báo cáo này không còn áp dụng từ ngày {date} (đơn vị, phân công hoặc kế hoạch đã kết thúc); không sửa, gửi hay xin gia hạn được nữa.',
+    en: 'This reporting obligation no longer applies from {date} (the unit, assignment or plan ended); it can no longer be edited, submitted or extended.',
+  },
   report_not_editable: {
     vi: 'Báo cáo đã gửi lên hoặc đã được chấp nhận: chỉ sửa, đính kèm tệp hoặc gửi được khi báo cáo còn là bản nháp hoặc bị trả lại.',
     en: 'The report has been submitted or accepted: it can be edited, given files or submitted only as a draft or after it was returned.',

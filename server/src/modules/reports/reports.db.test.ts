@@ -246,6 +246,48 @@ describe.each(backends())('reports on %s', (kind) => {
     expect(res?.json().code).toBe('report_empty');
   });
 
+  it('an obligation that no longer applies (ended by its cut-off) takes no draft, file, submission or extension', async () => {
+    const base = await t.db
+      .selectFrom('obligation')
+      .selectAll()
+      .where('id', '=', own[0] as string)
+      .executeTakeFirstOrThrow();
+    const ended = await t.db
+      .insertInto('obligation')
+      .values({
+        plan_id: base.plan_id,
+        task_id: base.task_id,
+        unit_id: base.unit_id,
+        role: base.role,
+        period_key: `${base.period_key}-ended`,
+        period_start: base.period_start,
+        period_end: base.period_end,
+        level: base.level,
+        due_on: base.due_on,
+        ended_on: base.period_start,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const page = await get('xa1-canbo', ended.id);
+    expect(page?.statusCode).toBe(200);
+    expect(page?.json()).toMatchObject({ editable: false });
+    expect(page?.json().actions).not.toContain('report.write');
+    let res = await save('xa1-canbo', ended.id, draft(0, 'Báo cáo sau khi đã kết thúc'));
+    expect(res?.statusCode).toBe(409);
+    expect(res?.json()).toMatchObject({ code: 'obligation_ended' });
+    expect(res?.json().detail).toMatch(/không còn áp dụng/);
+    res = await post('xa1-canbo', `/api/v1/obligations/${ended.id}/extensions`, {
+      reason: 'Xin gia hạn',
+      requestedDueOn: '2026-12-31',
+    });
+    expect(res?.statusCode).toBe(409);
+    res = await post('xa1-truong', `/api/v1/obligations/${ended.id}/report/submit`, { version: 0 });
+    expect(res?.statusCode).toBe(409);
+    expect(await rowOf(ended.id)).toBeUndefined();
+    const events = await t.db.selectFrom('report_event').select('id').where('obligation_id', '=', ended.id).execute();
+    expect(events).toHaveLength(0);
+  });
+
   it('evidence files: the type from the content, the limit, soft removal, only while editable', async () => {
     const id = next();
     const url = `/api/v1/obligations/${id}/report/files`;

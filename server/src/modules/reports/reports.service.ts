@@ -129,7 +129,7 @@ export class ReportsService {
         endedOn: o.ended_on,
       },
       report,
-      editable: EDITABLE.has(report.reviewState),
+      editable: EDITABLE.has(report.reviewState) && owed(o),
       timeliness: timeliness(o, r?.first_submitted_at ?? null, this.clock.today()),
       files: files.map((f) => ({
         id: f.id,
@@ -211,6 +211,7 @@ export class ReportsService {
   async saveDraft(ctx: Ctx, id: string, body: DraftBody): Promise<SavedDraft> {
     const o = await this.obligation(id);
     reportsPolicy.assertCanWrite(ctx.actor, o);
+    assertOwed(o);
     const cannotReason = blankToNull(body.cannotReason);
     if (body.status === 'cannot_do' && cannotReason === null) {
       throw new AppError(400, 'report_cannot_reason_required', {}, { fields: ['cannotReason'] });
@@ -265,6 +266,7 @@ export class ReportsService {
   async submit(ctx: Ctx, id: string, body: { version: number }): Promise<ObligationDetail> {
     const o = await this.obligation(id);
     reportsPolicy.assertCanSubmit(ctx.actor, o);
+    assertOwed(o);
     await this.db.transaction().execute(async (trx) => {
       const r = await this.lockedReport(trx, ctx, id, body.version);
       if (!EDITABLE.has(r.review_state)) throw new AppError(409, 'report_not_editable');
@@ -342,6 +344,7 @@ export class ReportsService {
   ): Promise<ObligationDetail> {
     const o = await this.obligation(id);
     reportsPolicy.assertCanWrite(ctx.actor, o);
+    assertOwed(o);
     const type = await evidenceType(file.fileName, file.bytes);
     const current = await repo.findReport(this.db, id);
     if (current && !EDITABLE.has(current.review_state)) throw new AppError(409, 'report_not_editable');
@@ -414,6 +417,7 @@ export class ReportsService {
   ): Promise<ObligationDetail> {
     const o = await this.obligation(id);
     reportsPolicy.assertCanRequestExtension(ctx.actor, o);
+    assertOwed(o);
     await this.db.transaction().execute(async (trx) => {
       const locked = await repo.lockObligation(trx, id);
       if (!locked) throw notFound('obligation');
@@ -493,9 +497,17 @@ export class ReportsService {
   }
 }
 
+/** Is the obligation still owed? One that ended on or before its cut-off is not (docs/followup.md). */
+const owed = (o: { ended_on: string | null; period_end: string }) => o.ended_on === null || o.ended_on > o.period_end;
+
+/** Writes on an obligation that no longer applies are refused (409), whatever the report's state. */
+function assertOwed(o: { ended_on: string | null; period_end: string }) {
+  if (!owed(o)) throw new AppError(409, 'obligation_ended', { date: o.ended_on ?? '' });
+}
+
 /** The caller's actions (platform/access.ts) narrowed by the report's state. */
 function actionsNow(actor: Actor, o: repo.ObligationRow, report: ReportView, pending: boolean): ReportAction[] {
-  const editable = EDITABLE.has(report.reviewState);
+  const editable = EDITABLE.has(report.reviewState) && owed(o);
   const inState: Record<ReportAction, boolean> = {
     'report.read': true,
     'report.write': editable,
