@@ -404,6 +404,30 @@ describe.each(backends())('dissemination on %s', (kind) => {
     expect(notTheirs.statusCode).toBe(403);
   });
 
+  it('records nothing for a plan withdrawn or replaced: 409 plan_ended, nothing written', async () => {
+    await t.db
+      .updateTable('plan')
+      .set({ status: 'withdrawn', ended_on: '2026-11-01' })
+      .where('id', '=', planId)
+      .execute();
+    try {
+      const [sessions, audits] = [await sessionCount(), await auditCount()];
+      const res = await record(officer, {
+        unitId: taXuaDu,
+        heldOn: '2026-11-10',
+        form: 'conference',
+        title: 'Quán triệt sau khi kế hoạch đã thu hồi',
+        participants: people(3),
+      });
+      expect(res.statusCode).toBe(409);
+      expect(res.json()).toMatchObject({ code: 'plan_ended' });
+      expect(res.json().detail).toMatch(/thu hồi hoặc được thay thế/);
+      expect([await sessionCount(), await auditCount()]).toEqual([sessions, audits]);
+    } finally {
+      await t.db.updateTable('plan').set({ status: 'active', ended_on: null }).where('id', '=', planId).execute();
+    }
+  });
+
   it('counts the expected units of a cascade of any size (one array parameter, not 65,535 at most)', async () => {
     const many = Array.from({ length: 70_000 }, (_, n) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`);
     const counted = await repo.countExpected(t.db, planId, [...many, taXuaDu], TODAY, null);

@@ -22,6 +22,11 @@ function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
+/** A plan's life-cycle state: sessions are recorded only for a plan in force. */
+export function planState(db: Db, planId: string) {
+  return db.selectFrom('plan').select(['status', 'ended_on']).where('id', '=', planId).executeTakeFirst();
+}
+
 export function findUnit(db: Db, id: string) {
   return db
     .selectFrom('org_unit')

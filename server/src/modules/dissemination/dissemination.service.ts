@@ -272,6 +272,8 @@ export class DisseminationService {
   async record(ctx: Ctx, planId: string, input: RecordSessionInput): Promise<SessionValue> {
     return this.db.transaction().execute(async (trx) => {
       if (!(await plansRepo.findPlan(trx, planId))) throw notFound('plan');
+      const state = await repo.planState(trx, planId);
+      if (state && state.status !== 'active') throw new AppError(409, 'plan_ended', { date: state.ended_on ?? '' });
       const unit = await repo.findUnit(trx, input.unitId);
       if (!unit) throw new AppError(400, 'unknown_reference', { entity: 'unit', value: input.unitId });
       const plan = await this.planSeenFrom(trx, ctx.actor, planId, unit.path);
