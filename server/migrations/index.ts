@@ -12,6 +12,7 @@ import * as m0011 from './0011_reports.js';
 import * as m0012 from './0012_reminders.js';
 import * as m0014 from './0014_dissemination.js';
 import * as m0015 from './0015_plan_edit.js';
+import * as m0016 from './0016_indicators.js';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '0012_reminders': m0012,
   '0014_dissemination': m0014,
   '0015_plan_edit': m0015,
+  '0016_indicators': m0016,
 };

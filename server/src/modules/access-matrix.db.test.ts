@@ -57,6 +57,16 @@ interface Ids {
   reminderObligation: string;
   letter: string;
   notification: string;
+  // Indicators (issue 8): each part adds its ids below its own line.
+  // A (catalogue):
+
+  // B (entry):
+
+  // C (approval):
+
+  // D (dashboard):
+
+  // E (spreadsheet):
 }
 
 interface Family {
@@ -850,6 +860,16 @@ const FAMILIES: Family[] = [
     body: () => ({ number: '12', issuedOn: '2026-03-30', version: 999_999 }),
     expect: districtWriters(409),
   },
+  // ── indicators (issue 8): each part adds its families below its own line ──
+  // A (catalogue):
+
+  // B (entry):
+
+  // C (approval):
+
+  // D (dashboard):
+
+  // E (spreadsheet):
 ];
 
 /** A dissemination session's body (part E). */
@@ -1066,7 +1086,15 @@ async function fingerprint(t: TestApp): Promise<string> {
       (select string_agg(coalesce(extended_due_on::text, '-'), ',' order by id) from obligation),
       (select count(*) from notification where read_at is not null),
       (select string_agg(version::text || status, ',') from explanation_letter),
-      (select string_agg(coalesce(followup_settings::text, '-'), ',' order by id) from plan)) as fp`.execute(t.db);
+      (select string_agg(coalesce(followup_settings::text, '-'), ',' order by id) from plan),
+      (select string_agg(unit_id::text || period_key || element_id::text || combo || coalesce(value::text, 'na') || version::text, ',' order by unit_id, period_key, element_id, combo) from data_value),
+      (select count(*) from data_value_history), (select count(*) from data_lock_exception),
+      (select count(*) || ':' || coalesce(sum(version), 0) from figures_collection),
+      (select sum(version) from data_element), (select sum(version) from indicator),
+      (select sum(version) from validation_rule), (select sum(version) from indicator_category),
+      (select string_agg(indicator_id::text || year::text || coalesce(unit_id::text, '-') || value::text || version::text, ',' order by id) from indicator_target)) as fp`.execute(
+    t.db,
+  );
   return rows[0]?.fp ?? '';
 }
 
@@ -1127,6 +1155,15 @@ describe.each(backends())('access matrix on %s', (kind) => {
       reminderObligation: '',
       letter: '',
       notification: '',
+      // indicators: A
+
+      // indicators: B
+
+      // indicators: C
+
+      // indicators: D
+
+      // indicators: E
     };
     const spare = await t.db
       .insertInto('app_user')

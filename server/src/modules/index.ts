@@ -1,10 +1,11 @@
-import { registerChangeHandlers } from '../platform/plan-events.js';
+import { registerChangeHandlers, registerReviewGates } from '../platform/plan-events.js';
 import type { ModuleManifest } from '../platform/types.js';
 import { auditModule } from './audit/index.js';
 import { authModule } from './auth/index.js';
 import { disseminationModule } from './dissemination/index.js';
 import { documentsModule } from './documents/index.js';
 import { followupModule } from './followup/index.js';
+import { indicatorsModule } from './indicators/index.js';
 import { jobsModule } from './jobs/index.js';
 import { organizationsModule } from './organizations/index.js';
 import { overviewModule } from './overview/index.js';
@@ -27,7 +28,9 @@ export const modules: ModuleManifest[] = [
   overviewModule,
   remindersModule,
   followupModule,
+  indicatorsModule,
 ];
 
 // Writers announce plan and directory changes; the modules listening are wired here, once.
 registerChangeHandlers(modules);
+registerReviewGates(modules.flatMap((m) => m.reviewGates ?? []));

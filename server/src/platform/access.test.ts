@@ -111,6 +111,7 @@ describe('access', () => {
       'user.manage',
       'audit.read',
       'job.manage',
+      'indicator.catalogue',
     ]);
     expect(can(actor(grant('viewer', '/p/')), 'plan.import', ANYWHERE)).toBe(false);
   });

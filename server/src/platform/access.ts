@@ -26,7 +26,8 @@ export type Capability =
   | 'plans.manage' // create and edit plans
   | 'reports.write' // draft a unit's reports, ask for extensions, record its dissemination
   | 'reports.submit' // submit a unit's report to the level above (the unit head)
-  | 'reports.review'; // accept or return reports, decide extensions, send escalations (the level above)
+  | 'reports.review' // accept or return reports, decide extensions, send escalations (the level above)
+  | 'indicators.manage'; // the indicator catalogue and targets; reopen a locked period for a unit
 
 export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
   admin: {
@@ -39,6 +40,7 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       'documents.write',
       'plans.manage',
       'reports.review',
+      'indicators.manage',
     ]),
   },
   monitor: { coversSubtree: true, can: new Set(['documents.write', 'plans.manage', 'reports.review']) },
@@ -151,6 +153,16 @@ interface ObjectOf {
   'extension.request': ObligationObject;
   'extension.decide': ObligationObject;
   'dissemination.write': UnitObject;
+  /** A unit's indicator values (and the roll-up of its subtree). */
+  'indicator.read': UnitObject;
+  /** Type a unit's values (the reports.write of figures); submitting and review are report.* on the obligation. */
+  'indicator.enter': UnitObject;
+  /** Reopen a locked period for one unit. */
+  'indicator.reopen': UnitObject;
+  /** The catalogue: categories, data elements, indicators, validation rules, national targets. */
+  'indicator.catalogue': DirectoryObject;
+  /** A unit's own target for its subtree. */
+  'indicator.target': UnitObject | DirectoryObject;
 }
 export type Action = keyof ObjectOf;
 export type AccessObject = ObjectOf[Action];
@@ -252,6 +264,11 @@ const RULES: Record<Action, Rule<never>> = {
   'extension.request': owedBy('reports.write'),
   'extension.decide': receivedBy,
   'dissemination.write': rule<UnitObject>({ capability: 'reports.write', covers: (g, u) => coversPath(g, u.path) }),
+  'indicator.read': rule<UnitObject>({ capability: null, covers: (g, u) => coversPath(g, u.path) }),
+  'indicator.enter': rule<UnitObject>({ capability: 'reports.write', covers: (g, u) => coversPath(g, u.path) }),
+  'indicator.reopen': rule<UnitObject>({ capability: 'indicators.manage', covers: (g, u) => coversPath(g, u.path) }),
+  'indicator.catalogue': directoryOnly('indicators.manage'),
+  'indicator.target': rule<UnitObject>({ capability: 'indicators.manage', covers: (g, u) => coversPath(g, u.path) }),
 };
 
 function carries(g: Grant, capability: Capability | null): boolean {
@@ -295,9 +312,9 @@ export function globalActions(actor: Actor): Action[] {
   const somewhere = (['document.create', 'plan.import', 'plan.create', 'unit.create'] as const).filter((a) =>
     can(actor, a, ANYWHERE),
   );
-  const directory = (['level.manage', 'user.manage', 'audit.read', 'job.manage'] as const).filter((a) =>
-    can(actor, a, DIRECTORY),
-  );
+  const directory = (
+    ['level.manage', 'user.manage', 'audit.read', 'job.manage', 'indicator.catalogue'] as const
+  ).filter((a) => can(actor, a, DIRECTORY));
   return [...somewhere, ...directory];
 }
 

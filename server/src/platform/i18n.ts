@@ -268,6 +268,47 @@ export const MESSAGES = {
     vi: 'Nơi nhận báo cáo của kế hoạch phải là đơn vị cấp trên hoặc ngang cấp, không phải chính đơn vị ban hành hay đơn vị trực thuộc.',
     en: 'The plan’s report must go to a unit above or beside its owner, not to the owner or a unit under it.',
   },
+  // Indicators: entry core (modules/indicators/values.*)
+  figures_invalid: {
+    vi: 'Số liệu chưa hợp lệ ({count} lỗi); không ô nào được lưu. Xem lỗi ở từng ô.',
+    en: 'The figures are not valid ({count} problems); no cell was saved. See the problem on each cell.',
+  },
+  figures_comment_required: {
+    vi: 'Có {count} cảnh báo cần giải thích: nhập ghi chú cho ô bị cảnh báo rồi lưu lại.',
+    en: '{count} warnings need an explanation: add a comment on each flagged cell and save again.',
+  },
+  figures_cell_unknown: {
+    vi: 'Ô "{element}" ({combo}) không có trong biểu của đơn vị này.',
+    en: 'The cell "{element}" ({combo}) is not on this unit’s form.',
+  },
+  figures_period_invalid: {
+    vi: 'Kỳ số liệu "{period}" không tồn tại (dùng năm, ví dụ 2025, hoặc nửa năm, ví dụ 2025-H1).',
+    en: 'The period "{period}" does not exist (use a year such as 2025 or a half-year such as 2025-H1).',
+  },
+  figures_period_not_open: {
+    vi: 'Kỳ số liệu {period} chưa bắt đầu (từ ngày {start}).',
+    en: 'The period {period} has not started yet (it starts on {start}).',
+  },
+  figures_locked_reason_required: {
+    vi: 'Kỳ số liệu đã khóa từ ngày {date}: chỉ sửa được dưới dạng bổ sung, kèm lý do.',
+    en: 'The period locked on {date}: corrections are recorded as supplements and need a reason.',
+  },
+  figures_under_review: {
+    vi: 'Số liệu đã gửi lên và đang chờ cấp trên xem xét; chỉ sửa được khi bị trả lại.',
+    en: 'The figures were submitted and await review; they can be changed only if returned.',
+  },
+  figures_no_form: {
+    vi: 'Đơn vị này không có biểu số liệu chỉ tiêu nào để nhập.',
+    en: 'This unit has no indicator form to fill.',
+  },
+  // Indicators: catalogue (helper A)
+
+  // Indicators: approval (helper C)
+
+  // Indicators: dashboard and roll-up (helper D)
+
+  // Indicators: spreadsheet (helper E)
+
   internal: {
     vi: 'Đã xảy ra lỗi hệ thống; dữ liệu của bạn không bị thay đổi. Vui lòng thử lại.',
     en: 'A system error occurred; nothing was changed. Please try again.',
@@ -309,4 +350,12 @@ export const ENTITY_NAMES: Record<string, Message> = {
   period: { vi: 'kỳ báo cáo', en: 'reporting period' },
   notification: { vi: 'thông báo', en: 'notification' },
   letter: { vi: 'công văn yêu cầu giải trình', en: 'request for explanation' },
+  indicator: { vi: 'chỉ tiêu', en: 'indicator' },
+  data_element: { vi: 'mục số liệu', en: 'data element' },
+  data_value: { vi: 'ô số liệu', en: 'figure' },
+  // indicators (helpers add entity names below their own line)
+  // A:
+  // C:
+  // D:
+  // E:
 };

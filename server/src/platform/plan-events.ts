@@ -49,3 +49,42 @@ export async function planChanged(db: Kysely<Database>, change: PlanChange): Pro
 export async function directoryChanged(db: Kysely<Database>, change: DirectoryChange): Promise<void> {
   for (const handler of directoryHandlers) await handler(db, change);
 }
+
+/**
+ * Review gates: a module that owns a kind of obligation (the indicators own `figures`) may refuse
+ * its submission or acceptance — "complete only when the form validates", "a level is approved
+ * only after its children". The follow-through's review (reports module) calls them inside its
+ * transaction, before the state changes; a gate throws an AppError (409) to refuse.
+ */
+export interface GatedObligation {
+  id: string;
+  role: string;
+  unitId: string;
+  periodKey: string;
+  planId: string;
+}
+export interface ReviewGate {
+  role: string;
+  beforeSubmit?(db: Kysely<Database>, obligation: GatedObligation): Promise<void>;
+  beforeAccept?(db: Kysely<Database>, obligation: GatedObligation): Promise<void>;
+}
+
+const reviewGates: ReviewGate[] = [];
+
+export function registerReviewGates(gates: ReviewGate[]): void {
+  reviewGates.length = 0;
+  reviewGates.push(...gates);
+}
+
+export async function gateSubmit(db: Kysely<Database>, o: GatedObligation): Promise<void> {
+  for (const g of reviewGates) if (g.role === o.role) await g.beforeSubmit?.(db, o);
+}
+
+export async function gateAccept(db: Kysely<Database>, o: GatedObligation): Promise<void> {
+  for (const g of reviewGates) if (g.role === o.role) await g.beforeAccept?.(db, o);
+}
+
+/** Roles whose obligations are gated by a module: their submission needs no report text. */
+export function isGatedRole(role: string): boolean {
+  return reviewGates.some((g) => g.role === role);
+}

@@ -92,4 +92,6 @@ export interface ModuleManifest {
   onPlanChanged?: import('./plan-events.js').PlanChangeHandler;
   /** Runs inside the transaction of any write that changes the directory's units. */
   onDirectoryChanged?: import('./plan-events.js').DirectoryChangeHandler;
+  /** Gates on submitting and accepting the obligations of a role this module owns. */
+  reviewGates?: import('./plan-events.js').ReviewGate[];
 }

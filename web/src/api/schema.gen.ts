@@ -5671,7 +5671,7 @@ export type paths = {
                 reviewerUnitId: string;
                 reviewerUnitName: string;
                 /** @enum {string} */
-                role: "lead" | "coordinate" | "plan";
+                role: "lead" | "coordinate" | "plan" | "figures";
                 periodKey: string;
                 periodStart: string;
                 periodEnd: string;
@@ -5928,7 +5928,7 @@ export type paths = {
                 reviewerUnitId: string;
                 reviewerUnitName: string;
                 /** @enum {string} */
-                role: "lead" | "coordinate" | "plan";
+                role: "lead" | "coordinate" | "plan" | "figures";
                 periodKey: string;
                 periodStart: string;
                 periodEnd: string;
@@ -6094,7 +6094,7 @@ export type paths = {
                 reviewerUnitId: string;
                 reviewerUnitName: string;
                 /** @enum {string} */
-                role: "lead" | "coordinate" | "plan";
+                role: "lead" | "coordinate" | "plan" | "figures";
                 periodKey: string;
                 periodStart: string;
                 periodEnd: string;
@@ -6259,7 +6259,7 @@ export type paths = {
                 reviewerUnitId: string;
                 reviewerUnitName: string;
                 /** @enum {string} */
-                role: "lead" | "coordinate" | "plan";
+                role: "lead" | "coordinate" | "plan" | "figures";
                 periodKey: string;
                 periodStart: string;
                 periodEnd: string;
@@ -6417,7 +6417,7 @@ export type paths = {
                 reviewerUnitId: string;
                 reviewerUnitName: string;
                 /** @enum {string} */
-                role: "lead" | "coordinate" | "plan";
+                role: "lead" | "coordinate" | "plan" | "figures";
                 periodKey: string;
                 periodStart: string;
                 periodEnd: string;
@@ -6629,7 +6629,7 @@ export type paths = {
                 reviewerUnitId: string;
                 reviewerUnitName: string;
                 /** @enum {string} */
-                role: "lead" | "coordinate" | "plan";
+                role: "lead" | "coordinate" | "plan" | "figures";
                 periodKey: string;
                 periodStart: string;
                 periodEnd: string;
@@ -6778,7 +6778,7 @@ export type paths = {
                 reviewerUnitId: string;
                 reviewerUnitName: string;
                 /** @enum {string} */
-                role: "lead" | "coordinate" | "plan";
+                role: "lead" | "coordinate" | "plan" | "figures";
                 periodKey: string;
                 periodStart: string;
                 periodEnd: string;
@@ -6945,7 +6945,7 @@ export type paths = {
                 reviewerUnitId: string;
                 reviewerUnitName: string;
                 /** @enum {string} */
-                role: "lead" | "coordinate" | "plan";
+                role: "lead" | "coordinate" | "plan" | "figures";
                 periodKey: string;
                 periodStart: string;
                 periodEnd: string;
@@ -7110,7 +7110,7 @@ export type paths = {
                 reviewerUnitId: string;
                 reviewerUnitName: string;
                 /** @enum {string} */
-                role: "lead" | "coordinate" | "plan";
+                role: "lead" | "coordinate" | "plan" | "figures";
                 periodKey: string;
                 periodStart: string;
                 periodEnd: string;

@@ -11,7 +11,7 @@ import { ChangePasswordModal } from '../features/users/ChangePasswordModal';
 import { useI18n } from '../i18n/I18nProvider';
 import { allows, useLogout, useMe } from './auth';
 
-const SECTIONS = ['todo', 'home', 'plans', 'documents', 'units', 'audit', 'users', 'jobs'] as const;
+const SECTIONS = ['todo', 'home', 'plans', 'indicators', 'documents', 'units', 'audit', 'users', 'jobs'] as const;
 
 export function AppLayout() {
   const { t } = useI18n();
@@ -39,6 +39,7 @@ export function AppLayout() {
           },
         ]),
     { key: 'plans', label: <Link to="/plans">{t('nav.plans')}</Link> },
+    { key: 'indicators', label: <Link to="/indicators">{t('nav.indicators')}</Link> },
     { key: 'documents', label: <Link to="/documents">{t('nav.documents')}</Link> },
     { key: 'units', label: <Link to="/units">{t('nav.units')}</Link> },
     ...(allows(me, 'audit.read') ? [{ key: 'audit', label: <Link to="/audit">{t('nav.audit')}</Link> }] : []),

@@ -24,6 +24,11 @@ const NotFoundPage = lazy(() => import('../features/errors/NotFoundPage'));
 const TodoPage = lazy(() => import('../features/followup/TodoPage'));
 const HomePage = lazy(() => import('../features/followup/HomePage'));
 const Landing = lazy(() => import('../features/followup/Landing'));
+const IndicatorsDashboardPage = lazy(() => import('../features/indicators/DashboardPage'));
+const IndicatorsCataloguePage = lazy(() => import('../features/indicators/CataloguePage'));
+const IndicatorsEntryPage = lazy(() => import('../features/indicators/EntryPage'));
+const IndicatorsFormPage = lazy(() => import('../features/indicators/FormPage'));
+const IndicatorsReviewPage = lazy(() => import('../features/indicators/ReviewPage'));
 
 export function AppRoutes() {
   return (
@@ -52,6 +57,11 @@ export function AppRoutes() {
           <Route path="plans/:id" element={<PlanPage />} />
           <Route path="plans/:id/dissemination" element={<DisseminationPage />} />
           <Route path="plans/:id/overview" element={<OverviewPage />} />
+          <Route path="indicators" element={<IndicatorsDashboardPage />} />
+          <Route path="indicators/catalogue" element={<IndicatorsCataloguePage />} />
+          <Route path="indicators/entry" element={<IndicatorsEntryPage />} />
+          <Route path="indicators/forms/:unitId/:periodKey" element={<IndicatorsFormPage />} />
+          <Route path="indicators/review" element={<IndicatorsReviewPage />} />
           <Route path="documents" element={<DocumentsPage />} />
           <Route path="documents/:id" element={<DocumentPage />} />
           <Route path="units" element={<UnitsPage />} />

@@ -42,7 +42,9 @@ function contextQuery(db: Db) {
     .innerJoin('org_unit as u', 'u.id', 'o.unit_id')
     .leftJoin('plan_node as t', 't.id', 'o.task_id')
     .leftJoin('org_unit as r', (j) =>
-      j.on(sql<boolean>`r.id = case when o.task_id is null then p.reports_to_unit_id else p.owner_unit_id end`),
+      j.on(
+        sql<boolean>`r.id = coalesce(o.reviewer_unit_id, case when o.task_id is null then p.reports_to_unit_id else p.owner_unit_id end)`,
+      ),
     )
     .leftJoin('org_unit as rp', 'rp.id', 'r.parent_id')
     .leftJoin('report as rep', 'rep.obligation_id', 'o.id')

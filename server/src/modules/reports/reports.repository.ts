@@ -12,12 +12,13 @@ export function findObligation(db: Db, id: string) {
       .innerJoin('document as d', 'd.id', 'p.document_id')
       .innerJoin('org_unit as u', 'u.id', 'o.unit_id')
       .leftJoin('plan_node as n', 'n.id', 'o.task_id')
-      // The level that receives: the plan's owner for a task; the plan's reports_to for its own line.
+      // The level that receives: the plan's owner for a task; the plan's reports_to for its own line;
+      // the obligation's own reviewer for figures (the level above the reporting unit).
       .innerJoin('org_unit as r', (j) =>
         j.on(
           'r.id',
           '=',
-          sql<string>`case when o.task_id is null then coalesce(p.reports_to_unit_id, p.owner_unit_id) else p.owner_unit_id end`,
+          sql<string>`coalesce(o.reviewer_unit_id, case when o.task_id is null then coalesce(p.reports_to_unit_id, p.owner_unit_id) else p.owner_unit_id end)`,
         ),
       )
       .select([

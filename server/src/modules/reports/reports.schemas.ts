@@ -89,7 +89,7 @@ export const ObligationDetail = z.object({
     unitName: z.string(),
     reviewerUnitId: z.string(),
     reviewerUnitName: z.string(),
-    role: z.enum(['lead', 'coordinate', 'plan']),
+    role: z.enum(['lead', 'coordinate', 'plan', 'figures']),
     periodKey: z.string(),
     periodStart: z.string(),
     periodEnd: z.string(),

@@ -5,6 +5,7 @@ import { type Clock, systemClock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/schema.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import type { FileStore } from '../../platform/files.js';
+import { type GatedObligation, gateAccept, gateSubmit, isGatedRole } from '../../platform/plan-events.js';
 import { evidenceType } from './evidence.js';
 import { type ReportAction, reportsPolicy } from './reports.policy.js';
 import * as repo from './reports.repository.js';
@@ -81,6 +82,15 @@ const blankToNull = (s: string | null | undefined) => (s && s.trim().length > 0 
  * The demo (and anything else playing the workflow) calls `saveDraft`, `submit`, `returnReport`,
  * `accept`, `addFile`, `requestExtension`, `decideExtension` with a `Ctx` and this service's clock.
  */
+/** What a review gate (platform/plan-events.ts) is told about the obligation. */
+const gatedObligation = (o: repo.ObligationRow): GatedObligation => ({
+  id: o.id,
+  role: o.role,
+  unitId: o.unit_id,
+  periodKey: o.period_key,
+  planId: o.plan_id,
+});
+
 export class ReportsService {
   constructor(
     private readonly db: Kysely<Database>,
@@ -270,7 +280,9 @@ export class ReportsService {
     await this.db.transaction().execute(async (trx) => {
       const r = await this.lockedReport(trx, ctx, id, body.version);
       if (!EDITABLE.has(r.review_state)) throw new AppError(409, 'report_not_editable');
-      if (r.version === 0 || r.status === 'not_started') throw new AppError(400, 'report_empty');
+      const gated = isGatedRole(o.role);
+      if (!gated && (r.version === 0 || r.status === 'not_started')) throw new AppError(400, 'report_empty');
+      await gateSubmit(trx, gatedObligation(o));
       const now = this.clock.now();
       const files = await repo.listFiles(trx, id);
       const { version } = await repo.updateReport(trx, r.id, {
@@ -303,6 +315,7 @@ export class ReportsService {
     await this.db.transaction().execute(async (trx) => {
       const r = await this.lockedReport(trx, ctx, id, version);
       if (r.review_state !== 'submitted') throw new AppError(409, 'report_not_submitted');
+      if (decision.state === 'accepted') await gateAccept(trx, gatedObligation(o));
       const now = this.clock.now();
       const next = await repo.updateReport(trx, r.id, {
         review_state: decision.state,

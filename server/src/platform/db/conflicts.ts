@@ -69,7 +69,7 @@ export function conflictFromDatabase(error: unknown): AppError | null {
  * overwriting it.
  */
 export function staleVersion(
-  entity: 'unit' | 'level' | 'document' | 'user' | 'plan' | 'node' | 'assignment',
+  entity: 'unit' | 'level' | 'document' | 'user' | 'plan' | 'node' | 'assignment' | 'data_value',
   given: number,
   current: { version: number },
 ): AppError {

@@ -238,7 +238,8 @@ export interface ObligationTable {
   /** null: the plan's own report upward (role `plan`). */
   task_id: string | null;
   unit_id: string;
-  role: 'lead' | 'coordinate' | 'plan';
+  /** `figures`: the unit's indicator values for the period (0016_indicators), task_id null. */
+  role: 'lead' | 'coordinate' | 'plan' | 'figures';
   period_key: string;
   period_start: DateOnly;
   /** The cut-off day of the period (inclusive). */
@@ -251,6 +252,8 @@ export interface ObligationTable {
   extended_due_on: DateOnly | null;
   /** From when the obligation no longer applies (unit closed, assignment removed, plan withdrawn). */
   ended_on: DateOnly | null;
+  /** The reviewing unit of a `figures` obligation (null for the other roles: the plan says). */
+  reviewer_unit_id: string | null;
   created_at: Timestamp;
   version: Generated<number>;
 }
@@ -322,6 +325,15 @@ export interface Database {
   explanation_letter: ExplanationLetterTable;
   reminder: ReminderTable;
   notification: NotificationTable;
+  indicator_category: IndicatorCategoryTable;
+  data_element: DataElementTable;
+  indicator: IndicatorTable;
+  indicator_target: IndicatorTargetTable;
+  validation_rule: ValidationRuleTable;
+  data_value: DataValueTable;
+  data_value_history: DataValueHistoryTable;
+  data_lock_exception: DataLockExceptionTable;
+  figures_collection: FiguresCollectionTable;
 }
 
 /** One row per job idempotency key whose effect has happened (platform/jobs.ts). */
@@ -493,4 +505,157 @@ export interface NotificationTable {
   reminder_id: string | null;
   created_at: RequiredTimestamp;
   read_at: MaybeTime;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Indicators (0016_indicators, docs/indicators.md). `numeric` columns travel as strings from the
+// driver unless cast; repositories select them with `::float8` where a number is wanted.
+
+/** One option of a disaggregation; `group` gathers options (every ethnic-minority group is 'dtts'). */
+export interface CategoryOption {
+  code: string;
+  nameVi: string;
+  nameEn: string;
+  group?: string;
+}
+
+export interface IndicatorCategoryTable {
+  code: string;
+  name_vi: string;
+  name_en: string;
+  position: Generated<number>;
+  options: Json<CategoryOption[]>;
+  version: Generated<number>;
+}
+
+export type Aggregation = 'sum' | 'last';
+
+export interface DataElementTable {
+  id: Generated<string>;
+  code: string;
+  name_vi: string;
+  name_en: string;
+  description_vi: string | null;
+  description_en: string | null;
+  aggregation: Aggregation;
+  /** Category codes whose cross product makes the element's cells; empty: one cell. */
+  categories: ColumnType<string[], string[] | undefined, string[]>;
+  /** org_kind codes of the units that report it. */
+  reporter_kinds: ColumnType<string[], string[] | undefined, string[]>;
+  frequency: ColumnType<'annual' | 'semiannual', 'annual' | 'semiannual' | undefined, 'annual' | 'semiannual'>;
+  min_value: ColumnType<string | null, number | string | null | undefined, number | string | null>;
+  max_value: ColumnType<string | null, number | string | null | undefined, number | string | null>;
+  /** Year-on-year change above this share (0.5 = ±50 %) warns and needs a comment. */
+  yoy_max_change: ColumnType<string | null, number | string | null | undefined, number | string | null>;
+  required: Generated<boolean>;
+  /** Computed by the system (e.g. 'obligations.on_time', 'obligations.expected'); null: typed. */
+  computed: string | null;
+  position: Generated<number>;
+  archived_at: Date | null;
+  version: Generated<number>;
+}
+
+export interface IndicatorTable {
+  id: Generated<string>;
+  code: string;
+  name_vi: string;
+  name_en: string;
+  definition_vi: string;
+  definition_en: string;
+  /** Content area: 'LD' leadership, 'HV' membership, 'BL' violence, 'HT' support, 'CD' dialogue, 'QL' reporting. */
+  area: string;
+  /** An expression over data elements (indicators/expr.ts). */
+  numerator: string;
+  /** null: the indicator is a count (the numerator alone). */
+  denominator: string | null;
+  factor: Generated<number>;
+  direction: ColumnType<'up' | 'down', 'up' | 'down' | undefined, 'up' | 'down'>;
+  amber_ratio: ColumnType<string, number | string | undefined, number | string>;
+  /** The disaggregations the catalogue lists (category codes, and 'LEVEL'). */
+  disaggregations: ColumnType<string[], string[] | undefined, string[]>;
+  reporter_vi: string | null;
+  reporter_en: string | null;
+  /** 'T' term start, 'Y' annual, 'H' six-monthly. */
+  periods: ColumnType<string[], string[] | undefined, string[]>;
+  position: Generated<number>;
+  archived_at: Date | null;
+  version: Generated<number>;
+}
+
+export interface IndicatorTargetTable {
+  id: Generated<string>;
+  indicator_id: string;
+  year: number;
+  /** null: the national target; a unit's own target applies to its subtree. */
+  unit_id: string | null;
+  value: ColumnType<string, number | string, number | string>;
+  source: string;
+  note: string | null;
+  version: Generated<number>;
+}
+
+export interface ValidationRuleTable {
+  id: Generated<string>;
+  code: string;
+  name_vi: string;
+  name_en: string;
+  left_expr: string;
+  operator: '<=' | '<' | '>=' | '>' | '==';
+  right_expr: string;
+  importance: ColumnType<'error' | 'warning', 'error' | 'warning' | undefined, 'error' | 'warning'>;
+  archived_at: Date | null;
+  version: Generated<number>;
+}
+
+export interface DataValueTable {
+  unit_id: string;
+  period_key: string;
+  element_id: string;
+  /** 'AGE:lt40|ETH:kinh' (categories sorted by code); '' without disaggregation. */
+  combo: string;
+  value: ColumnType<string | null, number | string | null, number | string | null>;
+  not_available: Generated<boolean>;
+  comment: string | null;
+  updated_at: Timestamp;
+  updated_by: string | null;
+  version: Generated<number>;
+}
+
+export interface DataValueHistoryTable {
+  id: Generated<string>;
+  unit_id: string;
+  period_key: string;
+  element_id: string;
+  combo: string;
+  old_value: ColumnType<string | null, number | string | null | undefined, number | string | null>;
+  old_not_available: boolean | null;
+  new_value: ColumnType<string | null, number | string | null | undefined, number | string | null>;
+  new_not_available: boolean | null;
+  comment: string | null;
+  reason: string | null;
+  supplement: Generated<boolean>;
+  /** 'form' | 'spreadsheet' | 'seed' */
+  source: Generated<string>;
+  changed_at: Timestamp;
+  changed_by: string | null;
+}
+
+export interface DataLockExceptionTable {
+  id: Generated<string>;
+  unit_id: string;
+  period_key: string;
+  open_until: DateOnly;
+  reason: string;
+  created_at: Timestamp;
+  created_by: string | null;
+}
+
+export interface FiguresCollectionTable {
+  plan_id: string;
+  frequency: ColumnType<'annual' | 'semiannual', 'annual' | 'semiannual' | undefined, 'annual' | 'semiannual'>;
+  from_year: number;
+  indicator_codes: ColumnType<string[], string[] | undefined, string[]>;
+  lock_after_days: Generated<number>;
+  created_at: Timestamp;
+  version: Generated<number>;
 }

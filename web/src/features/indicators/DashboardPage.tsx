@@ -1,0 +1,4 @@
+/** Placeholder while issue 8 is built; replaced by its owner. */
+export default function DashboardPage() {
+  return null;
+}
