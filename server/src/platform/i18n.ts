@@ -302,6 +302,36 @@ export const MESSAGES = {
     en: 'This unit has no indicator form to fill.',
   },
   // Indicators: catalogue (helper A)
+  catalogue_invalid: {
+    vi: 'Danh mục sau khi sửa sẽ có {count} lỗi, nên chưa lưu gì: {problemsVi}.',
+    en: 'The edit would leave {count} problem(s) in the catalogue, so nothing was saved: {problemsEn}.',
+  },
+  catalogue_expression_invalid: {
+    vi: 'Biểu thức ở ô "{field}" không hợp lệ: {reasonVi}.',
+    en: 'The expression in "{field}" is not valid: {reasonEn}.',
+  },
+  catalogue_code_taken: {
+    vi: 'Mã "{code}" đã được dùng trong danh mục.',
+    en: 'The code "{code}" is already in the catalogue.',
+  },
+  catalogue_option_in_use: {
+    vi: 'Không bỏ được lựa chọn "{option}" của phân tổ {category}: đã có số liệu được nhập theo lựa chọn này (có thể đổi tên).',
+    en: 'The option "{option}" of {category} cannot be removed: figures were entered under it (it can be renamed).',
+  },
+  catalogue_element_in_use: {
+    vi: 'Không đổi được phân tổ của mục số liệu {code}: đã có số liệu được nhập (hoặc đây là mục do hệ thống tính).',
+    en: 'The categories of {code} cannot change: figures were entered for it (or the system computes it).',
+  },
+  catalogue_limits_invalid: {
+    vi: 'Giá trị nhỏ nhất phải không lớn hơn giá trị lớn nhất.',
+    en: 'The minimum must not exceed the maximum.',
+  },
+  catalogue_category_unknown: {
+    vi: 'Không có phân tổ "{code}" (hoặc bị lặp).',
+    en: 'No category "{code}" (or it is repeated).',
+  },
+  catalogue_kind_unknown: { vi: 'Không có loại đơn vị "{code}".', en: 'No unit kind "{code}".' },
+  catalogue_option_duplicate: { vi: 'Lựa chọn "{option}" bị lặp.', en: 'The option "{option}" is repeated.' },
 
   // Indicators: approval (helper C)
 
@@ -355,6 +385,9 @@ export const ENTITY_NAMES: Record<string, Message> = {
   data_value: { vi: 'ô số liệu', en: 'figure' },
   // indicators (helpers add entity names below their own line)
   // A:
+  indicator_category: { vi: 'phân tổ', en: 'category' },
+  validation_rule: { vi: 'quy tắc kiểm tra', en: 'validation rule' },
+  indicator_target: { vi: 'chỉ tiêu phấn đấu', en: 'target' },
   // C:
   // D:
   // E:

@@ -9074,6 +9074,1231 @@ export type paths = {
       };
     };
   };
+  "/api/v1/indicators/catalogue": {
+    /** Danh mục chỉ tiêu: phân tổ, mục số liệu, chỉ tiêu (định nghĩa, công thức, chỉ tiêu phấn đấu theo năm kèm nguồn), quy tắc kiểm tra */
+    get: {
+      parameters: {
+        query?: {
+          archived?: "0" | "1" | "true" | "false";
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              categories: ({
+                  code: string;
+                  nameVi: string;
+                  nameEn: string;
+                  options: ({
+                      code: string;
+                      nameVi: string;
+                      nameEn: string;
+                      group: string | null;
+                    })[];
+                  version: number;
+                })[];
+              elements: ({
+                  /** Format: uuid */
+                  id: string;
+                  code: string;
+                  nameVi: string;
+                  nameEn: string;
+                  descriptionVi: string | null;
+                  descriptionEn: string | null;
+                  /** @enum {string} */
+                  aggregation: "sum" | "last";
+                  categories: string[];
+                  reporterKinds: string[];
+                  /** @enum {string} */
+                  frequency: "annual" | "semiannual";
+                  min: number | null;
+                  max: number | null;
+                  yoy: number | null;
+                  required: boolean;
+                  computed: string | null;
+                  archived: boolean;
+                  hasValues: boolean;
+                  version: number;
+                })[];
+              indicators: ({
+                  /** Format: uuid */
+                  id: string;
+                  code: string;
+                  nameVi: string;
+                  nameEn: string;
+                  definitionVi: string;
+                  definitionEn: string;
+                  area: string;
+                  numerator: string;
+                  denominator: string | null;
+                  factor: number;
+                  /** @enum {string} */
+                  direction: "up" | "down";
+                  amberRatio: number;
+                  disaggregations: string[];
+                  reporterVi: string | null;
+                  reporterEn: string | null;
+                  periods: string[];
+                  archived: boolean;
+                  targets: ({
+                      /** Format: uuid */
+                      id: string;
+                      year: number;
+                      unit: {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                      } | null;
+                      value: number;
+                      source: string;
+                      note: string | null;
+                      version: number;
+                    })[];
+                  version: number;
+                })[];
+              rules: ({
+                  /** Format: uuid */
+                  id: string;
+                  code: string;
+                  nameVi: string;
+                  nameEn: string;
+                  left: string;
+                  /** @enum {string} */
+                  operator: "<=" | "<" | ">=" | ">" | "==";
+                  right: string;
+                  /** @enum {string} */
+                  importance: "error" | "warning";
+                  archived: boolean;
+                  version: number;
+                })[];
+              kinds: {
+                  code: string;
+                  nameVi: string;
+                  nameEn: string;
+                }[];
+              actions: string[];
+            };
+          };
+        };
+        /** @description Dữ liệu không hợp lệ (validation_failed, invalid_json…) */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không có quyền, ngoài phạm vi, hoặc thiếu/sai x-csrf-token */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Quá nhiều yêu cầu */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Cơ sở dữ liệu tạm thời không sẵn sàng (Retry-After) */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/indicators/catalogue/categories": {
+    /** Thêm một phân tổ (quản trị) */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            nameVi: string;
+            nameEn: string;
+            options: ({
+                code: string;
+                nameVi: string;
+                nameEn: string;
+                group?: string | null;
+              })[];
+            code: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              code: string;
+              nameVi: string;
+              nameEn: string;
+              options: ({
+                  code: string;
+                  nameVi: string;
+                  nameEn: string;
+                  group: string | null;
+                })[];
+              version: number;
+            };
+          };
+        };
+        /** @description Dữ liệu không hợp lệ (validation_failed, invalid_json…) */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không có quyền, ngoài phạm vi, hoặc thiếu/sai x-csrf-token */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Xung đột: trùng lặp hoặc bản ghi đã bị người khác sửa */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Nội dung quá lớn */
+        413: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Kiểu nội dung không được hỗ trợ */
+        415: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Quá nhiều yêu cầu */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Cơ sở dữ liệu tạm thời không sẵn sàng (Retry-After) */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/indicators/catalogue/categories/{code}": {
+    /** Sửa một phân tổ và các lựa chọn của nó; không bỏ được lựa chọn đã có số liệu (quản trị, gửi kèm version) */
+    put: {
+      parameters: {
+        path: {
+          code: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            nameVi: string;
+            nameEn: string;
+            options: ({
+                code: string;
+                nameVi: string;
+                nameEn: string;
+                group?: string | null;
+              })[];
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              code: string;
+              nameVi: string;
+              nameEn: string;
+              options: ({
+                  code: string;
+                  nameVi: string;
+                  nameEn: string;
+                  group: string | null;
+                })[];
+              version: number;
+            };
+          };
+        };
+        /** @description Dữ liệu không hợp lệ (validation_failed, invalid_json…) */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không có quyền, ngoài phạm vi, hoặc thiếu/sai x-csrf-token */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không tìm thấy */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Xung đột: trùng lặp hoặc bản ghi đã bị người khác sửa */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Nội dung quá lớn */
+        413: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Kiểu nội dung không được hỗ trợ */
+        415: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Quá nhiều yêu cầu */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Cơ sở dữ liệu tạm thời không sẵn sàng (Retry-After) */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/indicators/catalogue/elements": {
+    /** Thêm một mục số liệu (quản trị) */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            nameVi: string;
+            nameEn: string;
+            descriptionVi?: string | null;
+            descriptionEn?: string | null;
+            /** @enum {string} */
+            aggregation: "sum" | "last";
+            categories: string[];
+            reporterKinds: string[];
+            /** @enum {string} */
+            frequency: "annual" | "semiannual";
+            min: number | null;
+            max: number | null;
+            yoy: number | null;
+            required: boolean;
+            code: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              code: string;
+              nameVi: string;
+              nameEn: string;
+              descriptionVi: string | null;
+              descriptionEn: string | null;
+              /** @enum {string} */
+              aggregation: "sum" | "last";
+              categories: string[];
+              reporterKinds: string[];
+              /** @enum {string} */
+              frequency: "annual" | "semiannual";
+              min: number | null;
+              max: number | null;
+              yoy: number | null;
+              required: boolean;
+              computed: string | null;
+              archived: boolean;
+              hasValues: boolean;
+              version: number;
+            };
+          };
+        };
+        /** @description Dữ liệu không hợp lệ (validation_failed, invalid_json…) */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không có quyền, ngoài phạm vi, hoặc thiếu/sai x-csrf-token */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Xung đột: trùng lặp hoặc bản ghi đã bị người khác sửa */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Nội dung quá lớn */
+        413: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Kiểu nội dung không được hỗ trợ */
+        415: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Quá nhiều yêu cầu */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Cơ sở dữ liệu tạm thời không sẵn sàng (Retry-After) */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/indicators/catalogue/elements/{id}": {
+    /** Sửa một mục số liệu; phân tổ không đổi được khi đã có số liệu (quản trị, gửi kèm version) */
+    put: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            nameVi: string;
+            nameEn: string;
+            descriptionVi?: string | null;
+            descriptionEn?: string | null;
+            /** @enum {string} */
+            aggregation: "sum" | "last";
+            categories: string[];
+            reporterKinds: string[];
+            /** @enum {string} */
+            frequency: "annual" | "semiannual";
+            min: number | null;
+            max: number | null;
+            yoy: number | null;
+            required: boolean;
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              code: string;
+              nameVi: string;
+              nameEn: string;
+              descriptionVi: string | null;
+              descriptionEn: string | null;
+              /** @enum {string} */
+              aggregation: "sum" | "last";
+              categories: string[];
+              reporterKinds: string[];
+              /** @enum {string} */
+              frequency: "annual" | "semiannual";
+              min: number | null;
+              max: number | null;
+              yoy: number | null;
+              required: boolean;
+              computed: string | null;
+              archived: boolean;
+              hasValues: boolean;
+              version: number;
+            };
+          };
+        };
+        /** @description Dữ liệu không hợp lệ (validation_failed, invalid_json…) */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không có quyền, ngoài phạm vi, hoặc thiếu/sai x-csrf-token */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không tìm thấy */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Xung đột: trùng lặp hoặc bản ghi đã bị người khác sửa */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Nội dung quá lớn */
+        413: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Kiểu nội dung không được hỗ trợ */
+        415: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Quá nhiều yêu cầu */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Cơ sở dữ liệu tạm thời không sẵn sàng (Retry-After) */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/indicators/catalogue/indicators": {
+    /** Thêm một chỉ tiêu (quản trị) */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            nameVi: string;
+            nameEn: string;
+            definitionVi: string;
+            definitionEn: string;
+            /** @enum {string} */
+            area: "LD" | "HV" | "BL" | "HT" | "CD" | "QL";
+            numerator: string;
+            denominator: string | null;
+            factor: number;
+            /** @enum {string} */
+            direction: "up" | "down";
+            amberRatio: number;
+            disaggregations: (string | "LEVEL")[];
+            reporterVi?: string | null;
+            reporterEn?: string | null;
+            periods: ("T" | "Y" | "H")[];
+            code: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              code: string;
+              nameVi: string;
+              nameEn: string;
+              definitionVi: string;
+              definitionEn: string;
+              area: string;
+              numerator: string;
+              denominator: string | null;
+              factor: number;
+              /** @enum {string} */
+              direction: "up" | "down";
+              amberRatio: number;
+              disaggregations: string[];
+              reporterVi: string | null;
+              reporterEn: string | null;
+              periods: string[];
+              archived: boolean;
+              targets: ({
+                  /** Format: uuid */
+                  id: string;
+                  year: number;
+                  unit: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                  } | null;
+                  value: number;
+                  source: string;
+                  note: string | null;
+                  version: number;
+                })[];
+              version: number;
+            };
+          };
+        };
+        /** @description Dữ liệu không hợp lệ (validation_failed, invalid_json…) */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không có quyền, ngoài phạm vi, hoặc thiếu/sai x-csrf-token */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Xung đột: trùng lặp hoặc bản ghi đã bị người khác sửa */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Nội dung quá lớn */
+        413: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Kiểu nội dung không được hỗ trợ */
+        415: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Quá nhiều yêu cầu */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Cơ sở dữ liệu tạm thời không sẵn sàng (Retry-After) */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/indicators/catalogue/indicators/{id}": {
+    /** Sửa một chỉ tiêu: tên, định nghĩa, tử số, mẫu số, chiều, ngưỡng vàng, kỳ (quản trị, gửi kèm version) */
+    put: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            nameVi: string;
+            nameEn: string;
+            definitionVi: string;
+            definitionEn: string;
+            /** @enum {string} */
+            area: "LD" | "HV" | "BL" | "HT" | "CD" | "QL";
+            numerator: string;
+            denominator: string | null;
+            factor: number;
+            /** @enum {string} */
+            direction: "up" | "down";
+            amberRatio: number;
+            disaggregations: (string | "LEVEL")[];
+            reporterVi?: string | null;
+            reporterEn?: string | null;
+            periods: ("T" | "Y" | "H")[];
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              code: string;
+              nameVi: string;
+              nameEn: string;
+              definitionVi: string;
+              definitionEn: string;
+              area: string;
+              numerator: string;
+              denominator: string | null;
+              factor: number;
+              /** @enum {string} */
+              direction: "up" | "down";
+              amberRatio: number;
+              disaggregations: string[];
+              reporterVi: string | null;
+              reporterEn: string | null;
+              periods: string[];
+              archived: boolean;
+              targets: ({
+                  /** Format: uuid */
+                  id: string;
+                  year: number;
+                  unit: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                  } | null;
+                  value: number;
+                  source: string;
+                  note: string | null;
+                  version: number;
+                })[];
+              version: number;
+            };
+          };
+        };
+        /** @description Dữ liệu không hợp lệ (validation_failed, invalid_json…) */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không có quyền, ngoài phạm vi, hoặc thiếu/sai x-csrf-token */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không tìm thấy */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Xung đột: trùng lặp hoặc bản ghi đã bị người khác sửa */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Nội dung quá lớn */
+        413: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Kiểu nội dung không được hỗ trợ */
+        415: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Quá nhiều yêu cầu */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Cơ sở dữ liệu tạm thời không sẵn sàng (Retry-After) */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/indicators/catalogue/rules": {
+    /** Thêm một quy tắc kiểm tra (quản trị) */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            nameVi: string;
+            nameEn: string;
+            left: string;
+            /** @enum {string} */
+            operator: "<=" | "<" | ">=" | ">" | "==";
+            right: string;
+            /** @enum {string} */
+            importance: "error" | "warning";
+            code: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              code: string;
+              nameVi: string;
+              nameEn: string;
+              left: string;
+              /** @enum {string} */
+              operator: "<=" | "<" | ">=" | ">" | "==";
+              right: string;
+              /** @enum {string} */
+              importance: "error" | "warning";
+              archived: boolean;
+              version: number;
+            };
+          };
+        };
+        /** @description Dữ liệu không hợp lệ (validation_failed, invalid_json…) */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không có quyền, ngoài phạm vi, hoặc thiếu/sai x-csrf-token */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Xung đột: trùng lặp hoặc bản ghi đã bị người khác sửa */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Nội dung quá lớn */
+        413: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Kiểu nội dung không được hỗ trợ */
+        415: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Quá nhiều yêu cầu */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Cơ sở dữ liệu tạm thời không sẵn sàng (Retry-After) */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/indicators/catalogue/rules/{id}": {
+    /** Sửa một quy tắc kiểm tra (quản trị, gửi kèm version) */
+    put: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            nameVi: string;
+            nameEn: string;
+            left: string;
+            /** @enum {string} */
+            operator: "<=" | "<" | ">=" | ">" | "==";
+            right: string;
+            /** @enum {string} */
+            importance: "error" | "warning";
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              code: string;
+              nameVi: string;
+              nameEn: string;
+              left: string;
+              /** @enum {string} */
+              operator: "<=" | "<" | ">=" | ">" | "==";
+              right: string;
+              /** @enum {string} */
+              importance: "error" | "warning";
+              archived: boolean;
+              version: number;
+            };
+          };
+        };
+        /** @description Dữ liệu không hợp lệ (validation_failed, invalid_json…) */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không có quyền, ngoài phạm vi, hoặc thiếu/sai x-csrf-token */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không tìm thấy */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Xung đột: trùng lặp hoặc bản ghi đã bị người khác sửa */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Nội dung quá lớn */
+        413: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Kiểu nội dung không được hỗ trợ */
+        415: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Quá nhiều yêu cầu */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Cơ sở dữ liệu tạm thời không sẵn sàng (Retry-After) */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/indicators/catalogue/{entity}/{id}/archive": {
+    /** Lưu trữ hoặc khôi phục một mục số liệu, chỉ tiêu hoặc quy tắc (không bao giờ xóa; quản trị) */
+    post: {
+      parameters: {
+        path: {
+          entity: "elements" | "indicators" | "rules";
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            version: number;
+            archived: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              archived: boolean;
+              version: number;
+            };
+          };
+        };
+        /** @description Dữ liệu không hợp lệ (validation_failed, invalid_json…) */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không có quyền, ngoài phạm vi, hoặc thiếu/sai x-csrf-token */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không tìm thấy */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Xung đột: trùng lặp hoặc bản ghi đã bị người khác sửa */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Nội dung quá lớn */
+        413: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Kiểu nội dung không được hỗ trợ */
+        415: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Quá nhiều yêu cầu */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Cơ sở dữ liệu tạm thời không sẵn sàng (Retry-After) */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/indicators/catalogue/indicators/{id}/targets": {
+    /** Đặt chỉ tiêu phấn đấu của một năm: toàn quốc (quản trị) hoặc của một đơn vị cho phạm vi của nó; version 0 để thêm mới */
+    put: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            year: number;
+            /** Format: uuid */
+            unitId: string | null;
+            value: number;
+            source: string;
+            note?: string | null;
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              year: number;
+              unit: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              } | null;
+              value: number;
+              source: string;
+              note: string | null;
+              version: number;
+            };
+          };
+        };
+        /** @description Dữ liệu không hợp lệ (validation_failed, invalid_json…) */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không có quyền, ngoài phạm vi, hoặc thiếu/sai x-csrf-token */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không tìm thấy */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Xung đột: trùng lặp hoặc bản ghi đã bị người khác sửa */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Nội dung quá lớn */
+        413: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Kiểu nội dung không được hỗ trợ */
+        415: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Quá nhiều yêu cầu */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Cơ sở dữ liệu tạm thời không sẵn sàng (Retry-After) */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/indicators/catalogue/targets/{id}": {
+    /** Bỏ một chỉ tiêu phấn đấu (gửi kèm version) */
+    delete: {
+      parameters: {
+        query: {
+          version: number;
+        };
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        204: {
+          content: {
+            "application/json": null;
+          };
+        };
+        /** @description Dữ liệu không hợp lệ (validation_failed, invalid_json…) */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không có quyền, ngoài phạm vi, hoặc thiếu/sai x-csrf-token */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không tìm thấy */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Quá nhiều yêu cầu */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Cơ sở dữ liệu tạm thời không sẵn sàng (Retry-After) */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
 };
 
 export type webhooks = Record<string, never>;
