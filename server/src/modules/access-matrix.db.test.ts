@@ -59,6 +59,11 @@ interface Ids {
   notification: string;
   // Indicators (issue 8): each part adds its ids below its own line.
   // A (catalogue):
+  /** W21-LD01, the element CU_NU, the rule V-CU-NU and W21-LD01's national target of 2025. */
+  catIndicator: string;
+  catElement: string;
+  catRule: string;
+  catTarget: string;
 
   // B (entry):
 
@@ -862,6 +867,209 @@ const FAMILIES: Family[] = [
   },
   // ── indicators (issue 8): each part adds its families below its own line ──
   // A (catalogue):
+  {
+    route: 'GET /api/v1/indicators/catalogue',
+    name: 'read the indicator catalogue',
+    url: () => '/api/v1/indicators/catalogue',
+    expect: all(200),
+  },
+  {
+    route: 'POST /api/v1/indicators/catalogue/categories',
+    name: 'add a category whose code exists',
+    url: () => '/api/v1/indicators/catalogue/categories',
+    body: () => ({
+      code: 'ETH',
+      nameVi: 'Dân tộc',
+      nameEn: 'Ethnicity',
+      options: [{ code: 'kinh', nameVi: 'Kinh', nameEn: 'Kinh' }],
+    }),
+    expect: adminOnly(409),
+  },
+  {
+    route: 'PUT /api/v1/indicators/catalogue/categories/:code',
+    name: 'edit a category from a stale version',
+    url: () => '/api/v1/indicators/catalogue/categories/AGE',
+    body: () => ({
+      nameVi: 'Độ tuổi',
+      nameEn: 'Age',
+      options: [{ code: 'duoi40', nameVi: 'Dưới 40', nameEn: 'Under 40' }],
+      version: 999_999,
+    }),
+    expect: adminOnly(409),
+  },
+  {
+    route: 'PUT /api/v1/indicators/catalogue/categories/:code',
+    name: 'edit a category that does not exist',
+    url: () => '/api/v1/indicators/catalogue/categories/KHONG',
+    body: () => ({ nameVi: 'Không', nameEn: 'None', options: [{ code: 'a', nameVi: 'A', nameEn: 'A' }], version: 1 }),
+    expect: adminOnly(404),
+  },
+  {
+    route: 'POST /api/v1/indicators/catalogue/elements',
+    name: 'add a data element whose code exists',
+    url: () => '/api/v1/indicators/catalogue/elements',
+    body: () => ({
+      code: 'CU_NU',
+      nameVi: 'Nữ cấp ủy viên',
+      nameEn: 'Women committee members',
+      descriptionVi: null,
+      descriptionEn: null,
+      aggregation: 'last',
+      categories: ['AGE', 'ETH'],
+      reporterKinds: ['party_committee'],
+      frequency: 'annual',
+      min: null,
+      max: null,
+      yoy: null,
+      required: true,
+    }),
+    expect: adminOnly(409),
+  },
+  {
+    route: 'PUT /api/v1/indicators/catalogue/elements/:id',
+    name: 'edit a data element from a stale version',
+    url: (i) => `/api/v1/indicators/catalogue/elements/${i.catElement}`,
+    body: () => ({
+      nameVi: 'Nữ cấp ủy viên',
+      nameEn: 'Women committee members',
+      descriptionVi: null,
+      descriptionEn: null,
+      aggregation: 'last',
+      categories: ['AGE', 'ETH'],
+      reporterKinds: ['party_committee'],
+      frequency: 'annual',
+      min: null,
+      max: null,
+      yoy: null,
+      required: true,
+      version: 999_999,
+    }),
+    expect: adminOnly(409),
+  },
+  {
+    route: 'POST /api/v1/indicators/catalogue/indicators',
+    name: 'add an indicator whose code exists',
+    url: () => '/api/v1/indicators/catalogue/indicators',
+    body: () => ({
+      code: 'W21-LD01',
+      nameVi: 'Tỷ lệ nữ cấp ủy viên',
+      nameEn: 'Women among Party committee members',
+      definitionVi: 'Nữ ÷ tổng.',
+      definitionEn: 'Women ÷ all.',
+      area: 'LD',
+      numerator: 'CU_NU',
+      denominator: 'CU_TONG',
+      factor: 100,
+      direction: 'up',
+      amberRatio: 0.9,
+      disaggregations: ['ETH'],
+      reporterVi: null,
+      reporterEn: null,
+      periods: ['Y'],
+    }),
+    expect: adminOnly(409),
+  },
+  {
+    route: 'PUT /api/v1/indicators/catalogue/indicators/:id',
+    name: 'edit an indicator from a stale version',
+    url: (i) => `/api/v1/indicators/catalogue/indicators/${i.catIndicator}`,
+    body: () => ({
+      nameVi: 'Tỷ lệ nữ cấp ủy viên',
+      nameEn: 'Women among Party committee members',
+      definitionVi: 'Nữ ÷ tổng.',
+      definitionEn: 'Women ÷ all.',
+      area: 'LD',
+      numerator: 'CU_NU',
+      denominator: 'CU_TONG',
+      factor: 100,
+      direction: 'up',
+      amberRatio: 0.9,
+      disaggregations: ['ETH'],
+      reporterVi: null,
+      reporterEn: null,
+      periods: ['Y'],
+      version: 999_999,
+    }),
+    expect: adminOnly(409),
+  },
+  {
+    route: 'POST /api/v1/indicators/catalogue/rules',
+    name: 'add a validation rule whose code exists',
+    url: () => '/api/v1/indicators/catalogue/rules',
+    body: () => ({
+      code: 'V-CU-NU',
+      nameVi: 'Nữ ≤ tổng',
+      nameEn: 'Women ≤ all',
+      left: 'CU_NU',
+      operator: '<=',
+      right: 'CU_TONG',
+      importance: 'error',
+    }),
+    expect: adminOnly(409),
+  },
+  {
+    route: 'PUT /api/v1/indicators/catalogue/rules/:id',
+    name: 'edit a validation rule from a stale version',
+    url: (i) => `/api/v1/indicators/catalogue/rules/${i.catRule}`,
+    body: () => ({
+      nameVi: 'Nữ ≤ tổng',
+      nameEn: 'Women ≤ all',
+      left: 'CU_NU',
+      operator: '<=',
+      right: 'CU_TONG',
+      importance: 'error',
+      version: 999_999,
+    }),
+    expect: adminOnly(409),
+  },
+  {
+    route: 'POST /api/v1/indicators/catalogue/:entity/:id/archive',
+    name: 'archive an indicator from a stale version',
+    url: (i) => `/api/v1/indicators/catalogue/indicators/${i.catIndicator}/archive`,
+    body: () => ({ version: 999_999, archived: true }),
+    expect: adminOnly(409),
+  },
+  {
+    route: 'POST /api/v1/indicators/catalogue/:entity/:id/archive',
+    name: 'archive a forged element',
+    url: (i) => `/api/v1/indicators/catalogue/elements/${i.plan}/archive`,
+    body: () => ({ version: 1, archived: true }),
+    expect: adminOnly(404),
+  },
+  {
+    route: 'PUT /api/v1/indicators/catalogue/indicators/:id/targets',
+    name: 'change a national target from a stale version',
+    url: (i) => `/api/v1/indicators/catalogue/indicators/${i.catIndicator}/targets`,
+    body: () => ({ year: 2025, unitId: null, value: 30, source: 'Nghị quyết thử', note: null, version: 999_999 }),
+    expect: adminOnly(409),
+  },
+  {
+    route: 'PUT /api/v1/indicators/catalogue/indicators/:id/targets',
+    name: 'set Tà Xùa’s own target for 2040',
+    url: (i) => `/api/v1/indicators/catalogue/indicators/${i.catIndicator}/targets`,
+    body: (i) => ({
+      year: 2040,
+      unitId: i.ownCommune,
+      value: 30,
+      source: 'Nghị quyết Đảng ủy xã',
+      note: null,
+      version: 0,
+    }),
+    expect: adminOnly(200),
+  },
+  {
+    route: 'PUT /api/v1/indicators/catalogue/indicators/:id/targets',
+    name: 'a target for a forged indicator',
+    url: (i) => `/api/v1/indicators/catalogue/indicators/${i.plan}/targets`,
+    body: () => ({ year: 2041, unitId: null, value: 30, source: 'x', note: null, version: 0 }),
+    expect: adminOnly(404),
+  },
+  {
+    route: 'DELETE /api/v1/indicators/catalogue/targets/:id',
+    name: 'remove a national target from a stale version',
+    url: (i) => `/api/v1/indicators/catalogue/targets/${i.catTarget}?version=999999`,
+    expect: adminOnly(409),
+  },
 
   // B (entry):
 
@@ -1156,6 +1364,25 @@ describe.each(backends())('access matrix on %s', (kind) => {
       letter: '',
       notification: '',
       // indicators: A
+      catIndicator: (
+        await t.db.selectFrom('indicator').select('id').where('code', '=', 'W21-LD01').executeTakeFirstOrThrow()
+      ).id,
+      catElement: (
+        await t.db.selectFrom('data_element').select('id').where('code', '=', 'CU_NU').executeTakeFirstOrThrow()
+      ).id,
+      catRule: (
+        await t.db.selectFrom('validation_rule').select('id').where('code', '=', 'V-CU-NU').executeTakeFirstOrThrow()
+      ).id,
+      catTarget: (
+        await t.db
+          .selectFrom('indicator_target as g')
+          .innerJoin('indicator as n', 'n.id', 'g.indicator_id')
+          .select('g.id')
+          .where('n.code', '=', 'W21-LD01')
+          .where('g.year', '=', 2025)
+          .where('g.unit_id', 'is', null)
+          .executeTakeFirstOrThrow()
+      ).id,
 
       // indicators: B
 
