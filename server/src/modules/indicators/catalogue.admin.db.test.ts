@@ -406,6 +406,26 @@ describe.each(backends())('catalogue administration on %s', (kind) => {
     expect(row.name_vi).toBe(winner.nameVi);
     expect(row.version).toBe(before.version + 1);
 
+    // Five administrators create the same year's national target at once: one row, four 409s.
+    const targets = await Promise.all(
+      Array.from({ length: 5 }, (_, k) =>
+        admin.request({
+          method: 'PUT',
+          url: `${BASE}/indicators/${before.id}/targets`,
+          payload: { year: 2035, unitId: null, value: 90 + k, source: `Nguồn ${k}`, note: null, version: 0 },
+        }),
+      ),
+    );
+    expect(targets.map((r) => r.statusCode).sort()).toEqual([200, 409, 409, 409, 409]);
+    const stored = await t.db
+      .selectFrom('indicator_target')
+      .selectAll()
+      .where('indicator_id', '=', before.id)
+      .where('year', '=', 2035)
+      .execute();
+    expect(stored).toHaveLength(1);
+    expect(Number(stored[0]?.value)).toBe(targets.find((r) => r.statusCode === 200)?.json().value);
+
     // Archiving an element and creating an indicator over it at once: never both.
     const el = await admin.request({
       method: 'POST',
