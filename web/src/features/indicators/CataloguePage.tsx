@@ -179,18 +179,16 @@ function Indicators({ data, admin, onOpen }: PartProps) {
                         {lang === 'en' ? i.definitionEn : i.definitionVi}
                       </Descriptions.Item>
                       <Descriptions.Item label={t('indicators.catalogue.formula')}>
-                        <div>
+                        <span>
                           <CatalogueFormula source={i.numerator} catalogue={data} />
-                        </div>
-                        {i.denominator ? (
-                          <>
-                            <div className="tk-muted">÷</div>
-                            <div>
+                          {i.denominator ? (
+                            <>
+                              {' ÷ '}
                               <CatalogueFormula source={i.denominator} catalogue={data} />
-                            </div>
-                          </>
-                        ) : null}
-                        {i.factor !== 1 ? <div className="tk-muted">× {i.factor}</div> : null}
+                            </>
+                          ) : null}
+                          {i.factor !== 1 ? ` × ${i.factor}` : ''}
+                        </span>
                       </Descriptions.Item>
                       <Descriptions.Item label={t('indicators.catalogue.status')}>
                         {t(i.direction === 'up' ? 'indicators.catalogue.ragUp' : 'indicators.catalogue.ragDown', {
@@ -210,15 +208,17 @@ function Indicators({ data, admin, onOpen }: PartProps) {
                     <h3 className="tk-h3" style={{ marginTop: 12 }}>
                       {t('indicators.catalogue.targets')}
                     </h3>
-                    <Table<CatTarget>
+                    <Table<CatTarget & { years: string }>
                       size="small"
                       rowKey="id"
                       pagination={false}
                       scroll={{ x: 'max-content' }}
-                      dataSource={i.targets}
+                      dataSource={
+                        admin ? i.targets.map((x) => ({ ...x, years: String(x.year) })) : targetRuns(i.targets)
+                      }
                       locale={{ emptyText: t('indicators.catalogue.noTargets') }}
                       columns={[
-                        { title: t('indicators.catalogue.year'), dataIndex: 'year' },
+                        { title: t('indicators.catalogue.year'), dataIndex: 'years' },
                         {
                           title: t('indicators.catalogue.targetValue'),
                           render: (_, x) => (i.denominator ? `${x.value} %` : String(x.value)),
@@ -276,6 +276,27 @@ function Indicators({ data, admin, onOpen }: PartProps) {
       })}
     </>
   );
+}
+
+/** Consecutive years with the same target, scope and source shown as one row ("2021–2025"). */
+function targetRuns(targets: CatTarget[]): (CatTarget & { years: string })[] {
+  const sorted = [...targets].sort((a, b) => (a.unit?.id ?? '').localeCompare(b.unit?.id ?? '') || a.year - b.year);
+  const runs: (CatTarget & { years: string; last: number })[] = [];
+  for (const x of sorted) {
+    const prev = runs.at(-1);
+    if (
+      prev &&
+      prev.last === x.year - 1 &&
+      (prev.unit?.id ?? null) === (x.unit?.id ?? null) &&
+      prev.value === x.value &&
+      prev.source === x.source &&
+      prev.note === x.note
+    ) {
+      prev.last = x.year;
+      prev.years = `${prev.year}–${x.year}`;
+    } else runs.push({ ...x, years: String(x.year), last: x.year });
+  }
+  return runs;
 }
 
 function Elements({ data, admin, onOpen }: PartProps) {
