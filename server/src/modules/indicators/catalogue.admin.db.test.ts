@@ -141,6 +141,13 @@ describe.each(backends())('catalogue administration on %s', (kind) => {
     expect(syntax.statusCode).toBe(400);
     expect(syntax.json()).toMatchObject({ code: 'catalogue_expression_invalid', fields: ['numerator'] });
     expect(syntax.json().detail).toContain('Biểu thức kết thúc bằng dấu');
+    const disaggregation = await admin.request({
+      method: 'PUT',
+      url: `${BASE}/indicators/${ld03.id}`,
+      payload: editOf(ld03, { disaggregations: ['ETH', 'KHONG'] }),
+    });
+    expect(disaggregation.statusCode).toBe(400);
+    expect(disaggregation.json()).toMatchObject({ code: 'catalogue_category_unknown', fields: ['disaggregations'] });
     const row = await t.db.selectFrom('indicator').selectAll().where('id', '=', ld03.id).executeTakeFirstOrThrow();
     expect([row.numerator, row.denominator, row.version]).toEqual([ld03.numerator, ld03.denominator, ld03.version]);
   });

@@ -295,7 +295,7 @@ export class CatalogueAdminService {
     return this.write(ctx, async (trx) => {
       if (await repo.codeTaken(trx, 'indicator', input.code))
         throw new AppError(409, 'catalogue_code_taken', { code: input.code });
-      this.checkIndicator(input);
+      await this.checkIndicator(trx, input);
       const row = await trx
         .insertInto('indicator')
         .values({ code: input.code, ...indicatorColumns(input), position: await repo.nextPosition(trx, 'indicator') })
@@ -313,7 +313,7 @@ export class CatalogueAdminService {
       const before = await repo.findIndicator(trx, id);
       if (!before) throw notFound('indicator');
       if (before.version !== input.version) throw stale('indicator', before.version, input.version);
-      this.checkIndicator(input);
+      await this.checkIndicator(trx, input);
       await trx
         .updateTable('indicator')
         .set({ ...indicatorColumns(input), version: before.version + 1 })
@@ -329,9 +329,13 @@ export class CatalogueAdminService {
     });
   }
 
-  private checkIndicator(input: s.NewIndicatorInput | s.EditIndicatorInput): void {
+  private async checkIndicator(trx: Trx, input: s.NewIndicatorInput | s.EditIndicatorInput): Promise<void> {
     parseOrRefuse('numerator', input.numerator);
     parseOrRefuse('denominator', input.denominator);
+    const cats = new Set((await repo.listCategories(trx)).map((c) => c.code));
+    const unknown = input.disaggregations.find((d) => d !== 'LEVEL' && !cats.has(d));
+    if (unknown)
+      throw new AppError(400, 'catalogue_category_unknown', { code: unknown }, { fields: ['disaggregations'] });
   }
 
   // ── rules ──
