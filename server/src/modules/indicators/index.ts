@@ -1,6 +1,7 @@
 import type { ModuleManifest } from '../../platform/types.js';
 import { ensureCatalogue } from './catalogue.load.js';
 import { indicatorsPolicy } from './indicators.policy.js';
+import { registerSpreadsheetRoutes } from './indicators.spreadsheet.routes.js';
 
 /** Indicators (issue 8, docs/indicators.md): catalogue, entry, approval, roll-up, dashboard. */
 export const indicatorsModule: ModuleManifest = {
@@ -8,6 +9,7 @@ export const indicatorsModule: ModuleManifest = {
   policy: indicatorsPolicy,
   routes: (_app, _deps) => {
     // Each part registers its routes here (catalogue, entry, approval, roll-up, spreadsheet).
+    registerSpreadsheetRoutes(_app, _deps);
   },
   referenceData: (db) => ensureCatalogue(db),
   seeds: [],
