@@ -226,6 +226,7 @@ describe.each(backends())('spreadsheet round-trip on %s', (kind) => {
     expect(broken.statusCode).toBe(400);
     const ruleProblems = broken.json().report.problems as { code: string; kind: string; cell: string }[];
     expect(ruleProblems.some((p) => p.code === 'V-CU-NU' && p.kind === 'error' && p.cell === `E${tong}`)).toBe(true);
+    expect(broken.json().report.valid).toBe(2); // members and the two women's cells are the rule's
     expect(await counts()).toEqual(before);
   });
 
@@ -255,6 +256,8 @@ describe.each(backends())('spreadsheet round-trip on %s', (kind) => {
     const members = saved.find((v) => v.code === 'CU_TONG')?.value;
     expect(members === undefined || women <= (members ?? 0)).toBe(true);
     expect(part.json().problems.some((p: { code: string }) => p.code === 'V-CU-NU')).toBe(true);
+    expect(part.json()).toMatchObject({ saved: 2, valid: 2 });
+    expect(saved.map((v) => v.code).sort()).toEqual(['CU_NU_LLCT', 'KN_TONG']);
   });
 
   it('reports a cell changed in the app since the export as a conflict and never overwrites it', async () => {

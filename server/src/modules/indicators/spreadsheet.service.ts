@@ -358,9 +358,12 @@ export class SpreadsheetService {
           });
         }
       }
-      if (blocked.size === 0) break;
+      // Without acceptValidPart the first round is the report (nothing is saved anyway).
+      if (blocked.size === 0 || !options.acceptValidPart) break;
       kept = kept.filter((c) => !blocked.has(`${c.element}\u0000${c.combo}`));
     }
+    const refused = new Set(ruleProblems.map((p) => `${p.element}\u0000${p.combo}`));
+    kept = kept.filter((c) => !refused.has(`${c.element}\u0000${c.combo}`));
     const all = [...problems, ...ruleProblems].sort((a, b) => a.row - b.row || a.column.localeCompare(b.column));
     const report: ImportReport = {
       rows: options.rows,
