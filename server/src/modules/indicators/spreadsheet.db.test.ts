@@ -386,6 +386,29 @@ describe.each(backends())('spreadsheet round-trip on %s', (kind) => {
     expect(await stored()).toEqual([]);
   });
 
+  it('a locked period takes the sheet only as a supplement with a reason', async () => {
+    const wb = await download(officer, du, '2024');
+    sheet(wb).getCell(rowOf(wb, 'CU_TONG'), COL.value).value = 14;
+    const bytes = await bytesOf(wb);
+    const locked = await upload(officer, du, bytes, '', '2024');
+    expect(locked.statusCode, locked.body).toBe(409);
+    expect(locked.json().code).toBe('figures_locked_reason_required');
+    const reason = encodeURIComponent('Bổ sung theo rà soát');
+    const res = await upload(officer, du, bytes, `?reason=${reason}`, '2024');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ saved: 1, supplement: true });
+    const history = await t.db
+      .selectFrom('data_value_history')
+      .select(['supplement', 'reason', 'source', 'new_value'])
+      .where('unit_id', '=', du)
+      .where('period_key', '=', '2024')
+      .execute();
+    expect(history).toEqual([
+      { supplement: true, reason: 'Bổ sung theo rà soát', source: 'spreadsheet', new_value: expect.anything() },
+    ]);
+    expect(Number(history[0]?.new_value)).toBe(14);
+  });
+
   it.runIf(kind === 'postgres')('two imports of the same cell at once: one saves, the other is refused', async () => {
     const a = await filled();
     const b = await filled();
