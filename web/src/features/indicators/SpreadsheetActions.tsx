@@ -36,6 +36,8 @@ export interface SpreadsheetReport {
 }
 
 const MAX_MB = 2;
+/** Tap targets of at least 40 px on touch screens. */
+const TAP = { minHeight: 40 };
 const base = (unitId: string, periodKey: string) =>
   `/indicators/forms/${encodeURIComponent(unitId)}/${encodeURIComponent(periodKey)}`;
 
@@ -112,7 +114,7 @@ export function SpreadsheetActions({ unitId, periodKey, onImported }: Spreadshee
         <Button
           href={spreadsheetTemplateUrl(unitId, periodKey)}
           icon={<DownloadIcon />}
-          style={{ minHeight: 40 }}
+          style={TAP}
           data-testid="spreadsheet-download"
         >
           {t('indicators.sheet.download')}
@@ -131,12 +133,7 @@ export function SpreadsheetActions({ unitId, periodKey, onImported }: Spreadshee
             return false;
           }}
         >
-          <Button
-            icon={<UploadIcon />}
-            loading={importSheet.isPending}
-            style={{ minHeight: 40 }}
-            data-testid="spreadsheet-upload"
-          >
+          <Button icon={<UploadIcon />} loading={importSheet.isPending} style={TAP} data-testid="spreadsheet-upload">
             {t('indicators.sheet.upload')}
           </Button>
         </Upload>
@@ -153,6 +150,7 @@ export function SpreadsheetActions({ unitId, periodKey, onImported }: Spreadshee
                 type="primary"
                 loading={importSheet.isPending}
                 onClick={() => run(file, true)}
+                style={TAP}
                 data-testid="spreadsheet-accept-valid"
               >
                 {t('indicators.sheet.acceptValid', { count: report?.valid ?? 0 })}
@@ -164,11 +162,14 @@ export function SpreadsheetActions({ unitId, periodKey, onImported }: Spreadshee
                 disabled={reason.trim() === ''}
                 loading={importSheet.isPending}
                 onClick={() => run(file, false)}
+                style={TAP}
               >
                 {t('indicators.sheet.retryWithReason')}
               </Button>
             )}
-            <Button onClick={close}>{t('indicators.sheet.close')}</Button>
+            <Button onClick={close} style={TAP}>
+              {t('indicators.sheet.close')}
+            </Button>
           </Space>
         }
       >
