@@ -1078,6 +1078,32 @@ const FAMILIES: Family[] = [
   // D (dashboard):
 
   // E (spreadsheet):
+  {
+    route: 'GET /api/v1/indicators/forms/:unitId/:periodKey/template.xlsx',
+    name: 'the .xlsx template of Tà Xùa’s Party committee figures',
+    url: (i) => `/api/v1/indicators/forms/${i.taXuaDu}/2025/template.xlsx`,
+    expect: districtAndTaXua,
+  },
+  {
+    route: 'GET /api/v1/indicators/forms/:unitId/:periodKey/template.xlsx',
+    name: 'the .xlsx template of Hang Chú’s Party committee figures',
+    url: (i) => `/api/v1/indicators/forms/${i.hangChuDu}/2025/template.xlsx`,
+    expect: { ...district, 'hai-quyen': 200 },
+  },
+  {
+    route: 'POST /api/v1/indicators/forms/:unitId/:periodKey/import',
+    name: 'import a text file as Tà Xùa’s figures (the unit’s writers may; the file is refused)',
+    url: (i) => `/api/v1/indicators/forms/${i.taXuaDu}/2025/import`,
+    file: true,
+    expect: { ...all(403), 'xa1-truong': 400, 'xa1-canbo': 400 },
+  },
+  {
+    route: 'POST /api/v1/indicators/forms/:unitId/:periodKey/import',
+    name: 'import a text file as Hang Chú’s figures',
+    url: (i) => `/api/v1/indicators/forms/${i.hangChuDu}/2025/import`,
+    file: true,
+    expect: all(403),
+  },
 ];
 
 /** A dissemination session's body (part E). */

@@ -338,6 +338,82 @@ export const MESSAGES = {
   // Indicators: dashboard and roll-up (helper D)
 
   // Indicators: spreadsheet (helper E)
+  sheet_not_xlsx: {
+    vi: 'Tệp tải lên không phải bảng tính Excel (.xlsx). Hãy tải biểu mẫu từ hệ thống, điền và tải lên lại.',
+    en: 'The uploaded file is not an Excel workbook (.xlsx). Download the template, fill it in and upload it again.',
+  },
+  sheet_is_docx: {
+    vi: 'Tệp tải lên là văn bản Word (.docx), không phải bảng tính Excel (.xlsx).',
+    en: 'The uploaded file is a Word document (.docx), not an Excel workbook (.xlsx).',
+  },
+  sheet_unreadable: {
+    vi: 'Không đọc được tệp Excel: tệp bị hỏng, bị mã hóa hoặc không đúng định dạng .xlsx.',
+    en: 'The Excel file cannot be read: it is damaged, encrypted or not a valid .xlsx.',
+  },
+  sheet_unzipped_too_large: {
+    vi: 'Nội dung tệp Excel quá lớn (tối đa {max} MB khi giải nén).',
+    en: 'The Excel file’s content is too large (at most {max} MB unpacked).',
+  },
+  sheet_not_template: {
+    vi: 'Tệp không phải biểu mẫu số liệu tải từ hệ thống (thiếu trang thông tin ẩn). Hãy tải biểu mẫu mới rồi điền.',
+    en: 'The file is not a figures template downloaded from the system (its hidden information sheet is missing). Download a new template.',
+  },
+  sheet_other_form: {
+    vi: 'Biểu mẫu này là của {unit}, kỳ {period}; không nhập được vào biểu của {targetUnit}, kỳ {targetPeriod}.',
+    en: 'This template belongs to {unit}, period {period}; it cannot be imported into the form of {targetUnit}, period {targetPeriod}.',
+  },
+  sheet_layout_changed: {
+    vi: 'Biểu mẫu đã bị sửa cấu trúc (tại {where}): không được đổi tiêu đề, thêm, xóa hay đổi thứ tự dòng. Hãy tải biểu mẫu mới.',
+    en: 'The template’s layout was changed (at {where}): headers, rows and their order must stay as exported. Download a new template.',
+  },
+  sheet_unknown_cell: {
+    vi: 'Dòng {row} có chỉ tiêu "{element}" không có trong biểu hiện nay của đơn vị; hãy tải biểu mẫu mới.',
+    en: 'Row {row} holds the element "{element}", which is not on the unit’s current form; download a new template.',
+  },
+  sheet_has_problems: {
+    vi: 'Bảng tính có {count} lỗi hoặc xung đột; chưa lưu số liệu nào. Sửa các ô trong báo cáo, hoặc chọn lưu phần hợp lệ.',
+    en: 'The workbook has {count} problems or conflicts; nothing was saved. Fix the cells listed, or save the valid part.',
+  },
+  sheet_cell_not_number: {
+    vi: 'Giá trị phải là một số.',
+    en: 'The value must be a number.',
+  },
+  sheet_cell_negative: {
+    vi: 'Số lượng không được âm.',
+    en: 'A count cannot be negative.',
+  },
+  sheet_cell_not_integer: {
+    vi: 'Số lượng phải là số nguyên.',
+    en: 'A count must be a whole number.',
+  },
+  sheet_cell_too_large: {
+    vi: 'Số quá lớn (tối đa {max}).',
+    en: 'The number is too large (at most {max}).',
+  },
+  sheet_cell_na_invalid: {
+    vi: 'Cột "Không có số liệu" chỉ ghi "x" hoặc để trống.',
+    en: 'The "Not available" column takes "x" or nothing.',
+  },
+  sheet_cell_value_and_na: {
+    vi: 'Ô vừa có số vừa ghi "không có số liệu": chỉ chọn một.',
+    en: 'The cell has both a number and "not available": choose one.',
+  },
+  sheet_cell_comment_invalid: {
+    vi: 'Ghi chú phải là văn bản và không chứa ký tự không hợp lệ.',
+    en: 'The comment must be text without invalid characters.',
+  },
+  sheet_cell_comment_too_long: {
+    vi: 'Ghi chú quá dài (tối đa {max} ký tự).',
+    en: 'The comment is too long (at most {max} characters).',
+  },
+  sheet_cell_conflict: {
+    vi: 'Ô đã được sửa trên hệ thống sau khi tải biểu mẫu (hiện là {value}, do {by}); không ghi đè. Hãy tải biểu mẫu mới.',
+    en: 'The cell was changed in the app after the template was downloaded (now {value}, by {by}); not overwritten. Download a new template.',
+  },
+  sheet_cell_comment_required: {
+    vi: 'Cần ghi chú giải thích.',
+    en: 'A comment explaining it is needed.',
+  },
 
   internal: {
     vi: 'Đã xảy ra lỗi hệ thống; dữ liệu của bạn không bị thay đổi. Vui lòng thử lại.',

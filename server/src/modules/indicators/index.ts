@@ -2,6 +2,7 @@ import type { ModuleManifest } from '../../platform/types.js';
 import { ensureCatalogue } from './catalogue.load.js';
 import { registerCatalogueRoutes } from './indicators.catalogue.routes.js';
 import { indicatorsPolicy } from './indicators.policy.js';
+import { registerSpreadsheetRoutes } from './indicators.spreadsheet.routes.js';
 
 /** Indicators (issue 8, docs/indicators.md): catalogue, entry, approval, roll-up, dashboard. */
 export const indicatorsModule: ModuleManifest = {
@@ -10,6 +11,7 @@ export const indicatorsModule: ModuleManifest = {
   routes: (app, deps) => {
     // Each part registers its routes here (catalogue, entry, approval, roll-up, spreadsheet).
     registerCatalogueRoutes(app, deps);
+    registerSpreadsheetRoutes(app, deps);
   },
   referenceData: (db) => ensureCatalogue(db),
   seeds: [],
