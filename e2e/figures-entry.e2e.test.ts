@@ -23,7 +23,7 @@ describe('entering figures in Chromium', () => {
     server = await startDemoServer();
     await clearFigures(server.db);
     browser = await launchChromium();
-  }, 120_000);
+  }, 300_000);
   afterAll(async () => {
     await browser?.close();
     await server?.close();
