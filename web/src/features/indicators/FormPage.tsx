@@ -475,8 +475,10 @@ function CellInput({
 }) {
   const { t, lang } = useI18n();
   const [open, setOpen] = useState(false);
-  const error = issues.find((i) => i.level === 'error');
-  const warning = issues.find((i) => i.level === 'warning' && !i.explained);
+  // A finding over a whole element (a rule, a limit) marks the cells that hold a number, not the empty ones.
+  const marks = issues.filter((i) => i.cells.length === 1 || edit.value !== null);
+  const error = marks.find((i) => i.level === 'error');
+  const warning = marks.find((i) => i.level === 'warning' && !i.explained);
   const status = error ? 'error' : warning ? 'warning' : undefined;
   const tip = error ?? warning;
   const history = useCellHistory(unitId, periodKey, elementCode, cell.combo, open);
