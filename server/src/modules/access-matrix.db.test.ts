@@ -66,6 +66,8 @@ interface Ids {
   catTarget: string;
 
   // B (entry):
+  /** The version of Tà Xùa Party committee's CU_TONG cell for 2025 (set by the family's prepare). */
+  figuresVersion: number;
 
   // C (approval):
 
@@ -1072,6 +1074,96 @@ const FAMILIES: Family[] = [
   },
 
   // B (entry):
+  {
+    route: 'GET /api/v1/indicators/forms/:unitId/:periodKey',
+    name: 'Tà Xùa Party committee’s figures form',
+    url: (i) => `/api/v1/indicators/forms/${i.taXuaDu}/2025`,
+    expect: districtAndTaXua,
+  },
+  {
+    route: 'GET /api/v1/indicators/forms/:unitId/:periodKey',
+    name: 'Hang Chú Party committee’s figures form',
+    url: (i) => `/api/v1/indicators/forms/${i.hangChuDu}/2025`,
+    expect: { ...district, 'hai-quyen': 200 },
+  },
+  {
+    route: 'GET /api/v1/indicators/forms/:unitId/:periodKey',
+    name: 'a figures form of a period that does not exist',
+    url: (i) => `/api/v1/indicators/forms/${i.taXuaDu}/2025-Q3`,
+    expect: all(400),
+  },
+  {
+    route: 'POST /api/v1/indicators/forms/:unitId/:periodKey/validate',
+    name: 'validate Tà Xùa’s figures as typed',
+    url: (i) => `/api/v1/indicators/forms/${i.taXuaDu}/2025/validate`,
+    body: () => ({ changes: [{ element: 'CU_TONG', combo: '', value: 12, notAvailable: false, version: 0 }] }),
+    expect: districtAndTaXua,
+  },
+  {
+    route: 'PUT /api/v1/indicators/forms/:unitId/:periodKey',
+    name: 'save Tà Xùa’s figures (a supplement with its reason)',
+    url: (i) => `/api/v1/indicators/forms/${i.taXuaDu}/2025`,
+    prepare: async (t, i) => {
+      const row = await t.db
+        .selectFrom('data_value as v')
+        .innerJoin('data_element as e', 'e.id', 'v.element_id')
+        .select('v.version')
+        .where('v.unit_id', '=', i.taXuaDu)
+        .where('v.period_key', '=', '2025')
+        .where('e.code', '=', 'CU_TONG')
+        .executeTakeFirst();
+      i.figuresVersion = row?.version ?? 0;
+      return '';
+    },
+    body: (i) => ({
+      changes: [
+        { element: 'CU_TONG', combo: '', value: 12 + i.figuresVersion, notAvailable: false, version: i.figuresVersion },
+      ],
+      reason: 'Bổ sung số liệu',
+    }),
+    // Figures are typed by the unit (reports.write), not by the administrator.
+    expect: unitWriters(200),
+  },
+  {
+    route: 'PUT /api/v1/indicators/forms/:unitId/:periodKey',
+    name: 'save a negative count in Hang Chú’s figures',
+    url: (i) => `/api/v1/indicators/forms/${i.hangChuDu}/2025`,
+    body: () => ({
+      changes: [{ element: 'CU_TONG', combo: '', value: -3, notAvailable: false, version: 0 }],
+      reason: 'Bổ sung số liệu',
+    }),
+    expect: all(403),
+  },
+  {
+    route: 'GET /api/v1/indicators/forms/:unitId/:periodKey/history',
+    name: 'the history of a Tà Xùa figure',
+    url: (i) => `/api/v1/indicators/forms/${i.taXuaDu}/2025/history?element=CU_TONG`,
+    expect: districtAndTaXua,
+  },
+  {
+    route: 'GET /api/v1/indicators/entry',
+    name: 'the figures forms of my scope',
+    url: () => '/api/v1/indicators/entry?period=2025',
+    expect: all(200),
+  },
+  {
+    route: 'POST /api/v1/indicators/locks',
+    name: 'reopen Tà Xùa’s locked figures for a month',
+    url: () => '/api/v1/indicators/locks',
+    body: (i) => ({
+      unitId: i.taXuaDu,
+      periodKey: '2025',
+      openUntil: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
+      reason: 'Đơn vị xin nhập bổ sung',
+    }),
+    expect: adminOnly(201),
+  },
+  {
+    route: 'GET /api/v1/indicators/locks',
+    name: 'the reopenings of locked figures',
+    url: () => '/api/v1/indicators/locks?period=2025',
+    expect: all(200),
+  },
 
   // C (approval):
 
@@ -1411,6 +1503,7 @@ describe.each(backends())('access matrix on %s', (kind) => {
       ).id,
 
       // indicators: B
+      figuresVersion: 0,
 
       // indicators: C
 

@@ -301,6 +301,15 @@ export const MESSAGES = {
     vi: 'Đơn vị này không có biểu số liệu chỉ tiêu nào để nhập.',
     en: 'This unit has no indicator form to fill.',
   },
+  // Indicators: entry routes (helper B)
+  figures_reopen_past: {
+    vi: 'Ngày mở lại đến {date} đã qua (hôm nay là {today}); chọn một ngày từ hôm nay trở đi.',
+    en: 'The reopening date {date} has passed (today is {today}); choose today or a later day.',
+  },
+  figures_reopen_too_long: {
+    vi: 'Chỉ mở lại được tối đa một năm (đến ngày {latest}), không đến {date}.',
+    en: 'A period can be reopened for at most a year (until {latest}), not until {date}.',
+  },
   // Indicators: catalogue (helper A)
   catalogue_invalid: {
     vi: 'Danh mục sau khi sửa sẽ có {count} lỗi, nên chưa lưu gì: {problemsVi}.',

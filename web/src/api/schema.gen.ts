@@ -10449,6 +10449,789 @@ export type paths = {
       };
     };
   };
+  "/api/v1/indicators/forms/{unitId}/{periodKey}": {
+    /** Biểu số liệu của một đơn vị trong một kỳ: các ô theo lưới, kiểm tra, khóa, nghĩa vụ, thao tác */
+    get: {
+      parameters: {
+        path: {
+          unitId: string;
+          periodKey: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              unit: {
+                id: string;
+                name: string;
+                kind: string;
+                level: string;
+              };
+              period: {
+                key: string;
+                labelVi: string;
+                labelEn: string;
+                start: string;
+                end: string;
+                open: boolean;
+              };
+              sections: ({
+                  area: string;
+                  indicators: {
+                      code: string;
+                      nameVi: string;
+                      nameEn: string;
+                    }[];
+                  elements: ({
+                      code: string;
+                      nameVi: string;
+                      nameEn: string;
+                      aggregation: string;
+                      required: boolean;
+                      min: number | null;
+                      max: number | null;
+                      yoy: number | null;
+                      total: number | null;
+                      previousTotal: number | null;
+                      rowCategory: {
+                        key: string;
+                        nameVi: string;
+                        nameEn: string;
+                      } | null;
+                      columnCategory: {
+                        key: string;
+                        nameVi: string;
+                        nameEn: string;
+                      } | null;
+                      rows: {
+                          key: string;
+                          nameVi: string;
+                          nameEn: string;
+                        }[];
+                      columns: {
+                          key: string;
+                          nameVi: string;
+                          nameEn: string;
+                        }[];
+                      cells: ({
+                          combo: string;
+                          row: string;
+                          column: string;
+                          value: number | null;
+                          notAvailable: boolean;
+                          comment: string | null;
+                          version: number;
+                          updatedAt: string | null;
+                          updatedBy: string | null;
+                        })[];
+                    })[];
+                })[];
+              validation: {
+                errors: ({
+                    /** @enum {string} */
+                    level: "error" | "warning";
+                    kind: string;
+                    rule?: string;
+                    messageVi: string;
+                    messageEn: string;
+                    cells: {
+                        element: string;
+                        combo: string;
+                      }[];
+                    explained: boolean;
+                  })[];
+                warnings: ({
+                    /** @enum {string} */
+                    level: "error" | "warning";
+                    kind: string;
+                    rule?: string;
+                    messageVi: string;
+                    messageEn: string;
+                    cells: {
+                        element: string;
+                        combo: string;
+                      }[];
+                    explained: boolean;
+                  })[];
+                missing: {
+                    element: string;
+                    combo: string;
+                  }[];
+                explained: boolean;
+              };
+              lock: {
+                /** @enum {string} */
+                state: "open" | "reopened" | "locked" | "accepted" | "under_review";
+                locksOn: string | null;
+                lockedOn: string | null;
+                until: string | null;
+                reason: string | null;
+              };
+              supplement: boolean;
+              obligation: ({
+                id: string;
+                reviewState: string;
+                dueOn: string;
+                reviewerUnitId: string | null;
+              }) | null;
+              actions: ("enter" | "reopen")[];
+            };
+          };
+        };
+        /** @description Dữ liệu không hợp lệ (validation_failed, invalid_json…) */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không có quyền, ngoài phạm vi, hoặc thiếu/sai x-csrf-token */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không tìm thấy */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Quá nhiều yêu cầu */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Cơ sở dữ liệu tạm thời không sẵn sàng (Retry-After) */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Lưu các ô đã sửa (tất cả hoặc không ô nào); 400 figures_invalid kèm kết quả kiểm tra, 409 stale_version */
+    put: {
+      parameters: {
+        path: {
+          unitId: string;
+          periodKey: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            changes: ({
+                element: string;
+                combo: string;
+                value: number | null;
+                /** @default false */
+                notAvailable?: boolean;
+                comment?: string | null;
+                version: number;
+              })[];
+            reason?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              saved: number;
+              supplement: boolean;
+              form: {
+                unit: {
+                  id: string;
+                  name: string;
+                  kind: string;
+                  level: string;
+                };
+                period: {
+                  key: string;
+                  labelVi: string;
+                  labelEn: string;
+                  start: string;
+                  end: string;
+                  open: boolean;
+                };
+                sections: ({
+                    area: string;
+                    indicators: {
+                        code: string;
+                        nameVi: string;
+                        nameEn: string;
+                      }[];
+                    elements: ({
+                        code: string;
+                        nameVi: string;
+                        nameEn: string;
+                        aggregation: string;
+                        required: boolean;
+                        min: number | null;
+                        max: number | null;
+                        yoy: number | null;
+                        total: number | null;
+                        previousTotal: number | null;
+                        rowCategory: {
+                          key: string;
+                          nameVi: string;
+                          nameEn: string;
+                        } | null;
+                        columnCategory: {
+                          key: string;
+                          nameVi: string;
+                          nameEn: string;
+                        } | null;
+                        rows: {
+                            key: string;
+                            nameVi: string;
+                            nameEn: string;
+                          }[];
+                        columns: {
+                            key: string;
+                            nameVi: string;
+                            nameEn: string;
+                          }[];
+                        cells: ({
+                            combo: string;
+                            row: string;
+                            column: string;
+                            value: number | null;
+                            notAvailable: boolean;
+                            comment: string | null;
+                            version: number;
+                            updatedAt: string | null;
+                            updatedBy: string | null;
+                          })[];
+                      })[];
+                  })[];
+                validation: {
+                  errors: ({
+                      /** @enum {string} */
+                      level: "error" | "warning";
+                      kind: string;
+                      rule?: string;
+                      messageVi: string;
+                      messageEn: string;
+                      cells: {
+                          element: string;
+                          combo: string;
+                        }[];
+                      explained: boolean;
+                    })[];
+                  warnings: ({
+                      /** @enum {string} */
+                      level: "error" | "warning";
+                      kind: string;
+                      rule?: string;
+                      messageVi: string;
+                      messageEn: string;
+                      cells: {
+                          element: string;
+                          combo: string;
+                        }[];
+                      explained: boolean;
+                    })[];
+                  missing: {
+                      element: string;
+                      combo: string;
+                    }[];
+                  explained: boolean;
+                };
+                lock: {
+                  /** @enum {string} */
+                  state: "open" | "reopened" | "locked" | "accepted" | "under_review";
+                  locksOn: string | null;
+                  lockedOn: string | null;
+                  until: string | null;
+                  reason: string | null;
+                };
+                supplement: boolean;
+                obligation: ({
+                  id: string;
+                  reviewState: string;
+                  dueOn: string;
+                  reviewerUnitId: string | null;
+                }) | null;
+                actions: ("enter" | "reopen")[];
+              };
+            };
+          };
+        };
+        /** @description Dữ liệu không hợp lệ (validation_failed, invalid_json…) */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không có quyền, ngoài phạm vi, hoặc thiếu/sai x-csrf-token */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không tìm thấy */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Xung đột: trùng lặp hoặc bản ghi đã bị người khác sửa */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Nội dung quá lớn */
+        413: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Kiểu nội dung không được hỗ trợ */
+        415: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Quá nhiều yêu cầu */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Cơ sở dữ liệu tạm thời không sẵn sàng (Retry-After) */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/indicators/forms/{unitId}/{periodKey}/validate": {
+    /** Kiểm tra biểu như sau khi sửa (không lưu): lỗi và cảnh báo trên từng ô */
+    post: {
+      parameters: {
+        path: {
+          unitId: string;
+          periodKey: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            changes: ({
+                element: string;
+                combo: string;
+                value: number | null;
+                /** @default false */
+                notAvailable?: boolean;
+                comment?: string | null;
+                version: number;
+              })[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              errors: ({
+                  /** @enum {string} */
+                  level: "error" | "warning";
+                  kind: string;
+                  rule?: string;
+                  messageVi: string;
+                  messageEn: string;
+                  cells: {
+                      element: string;
+                      combo: string;
+                    }[];
+                  explained: boolean;
+                })[];
+              warnings: ({
+                  /** @enum {string} */
+                  level: "error" | "warning";
+                  kind: string;
+                  rule?: string;
+                  messageVi: string;
+                  messageEn: string;
+                  cells: {
+                      element: string;
+                      combo: string;
+                    }[];
+                  explained: boolean;
+                })[];
+              missing: {
+                  element: string;
+                  combo: string;
+                }[];
+              explained: boolean;
+            };
+          };
+        };
+        /** @description Dữ liệu không hợp lệ (validation_failed, invalid_json…) */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không có quyền, ngoài phạm vi, hoặc thiếu/sai x-csrf-token */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không tìm thấy */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Xung đột: trùng lặp hoặc bản ghi đã bị người khác sửa */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Nội dung quá lớn */
+        413: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Kiểu nội dung không được hỗ trợ */
+        415: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Quá nhiều yêu cầu */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Cơ sở dữ liệu tạm thời không sẵn sàng (Retry-After) */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/indicators/forms/{unitId}/{periodKey}/history": {
+    /** Lịch sử thay đổi của một ô số liệu, mới nhất trước */
+    get: {
+      parameters: {
+        query: {
+          element: string;
+          combo?: string;
+        };
+        path: {
+          unitId: string;
+          periodKey: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              element: string;
+              combo: string;
+              items: ({
+                  id: string;
+                  oldValue: number | null;
+                  oldNotAvailable: boolean | null;
+                  newValue: number | null;
+                  newNotAvailable: boolean | null;
+                  comment: string | null;
+                  reason: string | null;
+                  supplement: boolean;
+                  source: string;
+                  changedAt: string;
+                  changedBy: string | null;
+                })[];
+            };
+          };
+        };
+        /** @description Dữ liệu không hợp lệ (validation_failed, invalid_json…) */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không có quyền, ngoài phạm vi, hoặc thiếu/sai x-csrf-token */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không tìm thấy */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Quá nhiều yêu cầu */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Cơ sở dữ liệu tạm thời không sẵn sàng (Retry-After) */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/indicators/entry": {
+    /** Các biểu số liệu trong phạm vi của người dùng cho một kỳ, với trạng thái và số ô còn thiếu */
+    get: {
+      parameters: {
+        query: {
+          period: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              period: {
+                key: string;
+                labelVi: string;
+                labelEn: string;
+                start: string;
+                end: string;
+              };
+              items: ({
+                  unitId: string;
+                  unitName: string;
+                  kind: string;
+                  level: string;
+                  /** @enum {string} */
+                  state: "empty" | "partial" | "complete" | "submitted" | "accepted" | "returned";
+                  expected: number;
+                  filled: number;
+                  missing: number;
+                  obligationId: string | null;
+                  dueOn: string | null;
+                  canEnter: boolean;
+                })[];
+            };
+          };
+        };
+        /** @description Dữ liệu không hợp lệ (validation_failed, invalid_json…) */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không có quyền, ngoài phạm vi, hoặc thiếu/sai x-csrf-token */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Quá nhiều yêu cầu */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Cơ sở dữ liệu tạm thời không sẵn sàng (Retry-After) */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/indicators/locks": {
+    /** Các lần mở lại kỳ số liệu đã khóa, trong phạm vi của người dùng */
+    get: {
+      parameters: {
+        query?: {
+          unitId?: string;
+          period?: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  unitId: string;
+                  unitName: string;
+                  periodKey: string;
+                  openUntil: string;
+                  reason: string;
+                  active: boolean;
+                  createdAt: string;
+                  createdBy: string | null;
+                })[];
+            };
+          };
+        };
+        /** @description Dữ liệu không hợp lệ (validation_failed, invalid_json…) */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không có quyền, ngoài phạm vi, hoặc thiếu/sai x-csrf-token */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Quá nhiều yêu cầu */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Cơ sở dữ liệu tạm thời không sẵn sàng (Retry-After) */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Quản trị mở lại kỳ số liệu đã khóa cho một đơn vị đến một ngày, kèm lý do */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            /** Format: uuid */
+            unitId: string;
+            periodKey: string;
+            /** Format: date */
+            openUntil: string;
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              id: string;
+              unitId: string;
+              unitName: string;
+              periodKey: string;
+              openUntil: string;
+              reason: string;
+              active: boolean;
+              createdAt: string;
+              createdBy: string | null;
+            };
+          };
+        };
+        /** @description Dữ liệu không hợp lệ (validation_failed, invalid_json…) */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không có quyền, ngoài phạm vi, hoặc thiếu/sai x-csrf-token */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Xung đột: trùng lặp hoặc bản ghi đã bị người khác sửa */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Nội dung quá lớn */
+        413: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Kiểu nội dung không được hỗ trợ */
+        415: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Quá nhiều yêu cầu */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Cơ sở dữ liệu tạm thời không sẵn sàng (Retry-After) */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
 };
 
 export type webhooks = Record<string, never>;

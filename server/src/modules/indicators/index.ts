@@ -1,6 +1,7 @@
 import type { ModuleManifest } from '../../platform/types.js';
 import { ensureCatalogue } from './catalogue.load.js';
 import { registerCatalogueRoutes } from './indicators.catalogue.routes.js';
+import { registerEntryRoutes } from './indicators.entry.routes.js';
 import { indicatorsPolicy } from './indicators.policy.js';
 import { registerSpreadsheetRoutes } from './indicators.spreadsheet.routes.js';
 
@@ -12,6 +13,7 @@ export const indicatorsModule: ModuleManifest = {
     // Each part registers its routes here (catalogue, entry, approval, roll-up, spreadsheet).
     registerCatalogueRoutes(app, deps);
     registerSpreadsheetRoutes(app, deps);
+    registerEntryRoutes(app, deps);
   },
   referenceData: (db) => ensureCatalogue(db),
   seeds: [],
