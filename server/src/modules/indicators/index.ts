@@ -1,5 +1,6 @@
 import type { ModuleManifest } from '../../platform/types.js';
 import { ensureCatalogue } from './catalogue.load.js';
+import { registerDashboardRoutes } from './indicators.dashboard.routes.js';
 import { indicatorsPolicy } from './indicators.policy.js';
 
 /** Indicators (issue 8, docs/indicators.md): catalogue, entry, approval, roll-up, dashboard. */
@@ -8,6 +9,7 @@ export const indicatorsModule: ModuleManifest = {
   policy: indicatorsPolicy,
   routes: (_app, _deps) => {
     // Each part registers its routes here (catalogue, entry, approval, roll-up, spreadsheet).
+    registerDashboardRoutes(_app, _deps);
   },
   referenceData: (db) => ensureCatalogue(db),
   seeds: [],
