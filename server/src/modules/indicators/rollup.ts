@@ -229,7 +229,10 @@ export class RollupService {
       .filter((u): u is repo.UnitRef => !!u && indicatorsPolicy.canRead(actor, u.path))
       .map(brief);
     const distribution: Record<Status, number> = { green: 0, amber: 0, red: 0, grey: 0 };
-    for (const r of computed.rows) distribution[r.status]++;
+    // Units the indicator concerns: a value, or cells expected from them.
+    for (const r of computed.rows) {
+      if (r.value !== null || r.completeness.expected > 0) distribution[r.status]++;
+    }
     return {
       indicator: indicatorBrief(ind),
       period: { key: period.key, label: period.label_vi, start: period.windowStart, end: period.windowEnd },
