@@ -14,6 +14,8 @@ interface EChartsLike {
   getDataURL(opts: { type: 'png'; pixelRatio: number; backgroundColor: string }): string;
 }
 
+const loadECharts = () => import('./DashboardECharts');
+
 /**
  * One chart in a card, with a PNG export. ECharts is imported on first use only (its own chunk,
  * loaded by the dashboard alone); the chart follows its container's width.
@@ -39,7 +41,7 @@ export function DashboardChart({
   useEffect(() => {
     let disposed = false;
     let observer: ResizeObserver | null = null;
-    void import('echarts').then((echarts) => {
+    void loadECharts().then((echarts) => {
       if (disposed || !ref.current) return;
       chart.current = echarts.init(ref.current, undefined, { renderer: 'canvas' }) as unknown as EChartsLike;
       observer = new ResizeObserver(() => chart.current?.resize());
