@@ -1168,6 +1168,36 @@ const FAMILIES: Family[] = [
   // C (approval):
 
   // D (dashboard):
+  {
+    route: 'GET /api/v1/indicators/rollup',
+    name: 'roll-up of an indicator over the district',
+    url: (i) => `/api/v1/indicators/rollup?indicator=W21-LD01&period=2024&unitId=${i.huyen}`,
+    expect: district,
+  },
+  {
+    route: 'GET /api/v1/indicators/rollup',
+    name: 'roll-up of an indicator over Tà Xùa',
+    url: (i) => `/api/v1/indicators/rollup?indicator=W21-LD01&period=2024&unitId=${i.ownCommune}`,
+    expect: districtAndTaXua,
+  },
+  {
+    route: 'GET /api/v1/indicators/rollup.xlsx',
+    name: 'roll-up table of Hang Chú as .xlsx',
+    url: (i) => `/api/v1/indicators/rollup.xlsx?indicator=W21-LD01&period=2024&unitId=${i.otherCommune}`,
+    expect: { ...district, 'hai-quyen': 200 },
+  },
+  {
+    route: 'GET /api/v1/indicators/trend',
+    name: 'trend of an indicator for Tà Xùa',
+    url: (i) => `/api/v1/indicators/trend?indicator=W21-LD01&unitId=${i.ownCommune}&from=2022&to=2024`,
+    expect: districtAndTaXua,
+  },
+  {
+    route: 'GET /api/v1/indicators/summary',
+    name: 'every indicator of the district',
+    url: (i) => `/api/v1/indicators/summary?period=2024&unitId=${i.huyen}`,
+    expect: district,
+  },
 
   // E (spreadsheet):
   {

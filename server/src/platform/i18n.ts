@@ -345,6 +345,14 @@ export const MESSAGES = {
   // Indicators: approval (helper C)
 
   // Indicators: dashboard and roll-up (helper D)
+  rollup_indicator_unknown: {
+    vi: 'Không có chỉ tiêu mã "{code}" trong danh mục.',
+    en: 'There is no indicator "{code}" in the catalogue.',
+  },
+  rollup_trend_range: {
+    vi: 'Khoảng năm không hợp lệ: năm đầu phải không sau năm cuối, tối đa {max} năm.',
+    en: 'Invalid range of years: the first year must not be after the last, at most {max} years.',
+  },
 
   // Indicators: spreadsheet (helper E)
   sheet_not_xlsx: {

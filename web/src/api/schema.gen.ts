@@ -11232,6 +11232,389 @@ export type paths = {
       };
     };
   };
+  "/api/v1/indicators/rollup": {
+    /** Tổng hợp một chỉ tiêu theo kỳ: từng đơn vị trực thuộc và tổng (tổng tử số ÷ tổng mẫu số) */
+    get: {
+      parameters: {
+        query: {
+          /** @description Mã chỉ tiêu, ví dụ W21-LD01 */
+          indicator: string;
+          /** @description Kỳ số liệu: năm (2025) hoặc nửa năm (2025-H1) */
+          period: string;
+          unitId?: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              indicator: {
+                code: string;
+                name: string;
+                /** @enum {string} */
+                direction: "up" | "down";
+                amberRatio: number;
+                factor: number;
+                unit: string;
+              };
+              period: {
+                key: string;
+                label: string;
+                start: string;
+                end: string;
+              };
+              root: {
+                id: string;
+                name: string;
+                kind: string;
+                level: string;
+              };
+              fromPredecessors: boolean;
+              trail: {
+                  id: string;
+                  name: string;
+                  kind: string;
+                  level: string;
+                }[];
+              scope: {
+                  id: string;
+                  name: string;
+                  kind: string;
+                  level: string;
+                }[];
+              total: {
+                numerator: number | null;
+                denominator: number | null;
+                value: number | null;
+                target: ({
+                  value: number;
+                  source: string;
+                  note: string | null;
+                  unitId: string | null;
+                }) | null;
+                /** @enum {string} */
+                status: "green" | "amber" | "red" | "grey";
+                completeness: {
+                  expected: number;
+                  entered: number;
+                  accepted: number;
+                  rate: number | null;
+                  enteredRate: number | null;
+                };
+              };
+              rows: ({
+                  numerator: number | null;
+                  denominator: number | null;
+                  value: number | null;
+                  target: ({
+                    value: number;
+                    source: string;
+                    note: string | null;
+                    unitId: string | null;
+                  }) | null;
+                  /** @enum {string} */
+                  status: "green" | "amber" | "red" | "grey";
+                  completeness: {
+                    expected: number;
+                    entered: number;
+                    accepted: number;
+                    rate: number | null;
+                    enteredRate: number | null;
+                  };
+                  unit: {
+                    id: string;
+                    name: string;
+                    kind: string;
+                    level: string;
+                    hasChildren: boolean;
+                  };
+                })[];
+              breakdown: ({
+                  element: string;
+                  elementName: string;
+                  category: string;
+                  categoryName: string;
+                  options: ({
+                      code: string;
+                      name: string;
+                      value: number | null;
+                    })[];
+                })[];
+              distribution: {
+                green: number;
+                amber: number;
+                red: number;
+                grey: number;
+              };
+            };
+          };
+        };
+        /** @description Dữ liệu không hợp lệ (validation_failed, invalid_json…) */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không có quyền, ngoài phạm vi, hoặc thiếu/sai x-csrf-token */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Quá nhiều yêu cầu */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Cơ sở dữ liệu tạm thời không sẵn sàng (Retry-After) */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/indicators/rollup.xlsx": {
+    /** Tải bảng tổng hợp chỉ tiêu (.xlsx) */
+    get: {
+      parameters: {
+        query: {
+          /** @description Mã chỉ tiêu, ví dụ W21-LD01 */
+          indicator: string;
+          /** @description Kỳ số liệu: năm (2025) hoặc nửa năm (2025-H1) */
+          period: string;
+          unitId?: string;
+        };
+      };
+      responses: {
+        /** @description Tệp .xlsx */
+        200: {
+          content: {
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+          };
+        };
+        /** @description Dữ liệu không hợp lệ (validation_failed, invalid_json…) */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không có quyền, ngoài phạm vi, hoặc thiếu/sai x-csrf-token */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Quá nhiều yêu cầu */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Cơ sở dữ liệu tạm thời không sẵn sàng (Retry-After) */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/indicators/trend": {
+    /** Diễn biến một chỉ tiêu qua các năm so với mục tiêu */
+    get: {
+      parameters: {
+        query: {
+          /** @description Mã chỉ tiêu, ví dụ W21-LD01 */
+          indicator: string;
+          unitId?: string;
+          from: number;
+          to: number;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              indicator: {
+                code: string;
+                name: string;
+                /** @enum {string} */
+                direction: "up" | "down";
+                amberRatio: number;
+                factor: number;
+                unit: string;
+              };
+              root: {
+                id: string;
+                name: string;
+                kind: string;
+                level: string;
+              };
+              points: ({
+                  numerator: number | null;
+                  denominator: number | null;
+                  value: number | null;
+                  target: ({
+                    value: number;
+                    source: string;
+                    note: string | null;
+                    unitId: string | null;
+                  }) | null;
+                  /** @enum {string} */
+                  status: "green" | "amber" | "red" | "grey";
+                  completeness: {
+                    expected: number;
+                    entered: number;
+                    accepted: number;
+                    rate: number | null;
+                    enteredRate: number | null;
+                  };
+                  year: number;
+                })[];
+            };
+          };
+        };
+        /** @description Dữ liệu không hợp lệ (validation_failed, invalid_json…) */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không có quyền, ngoài phạm vi, hoặc thiếu/sai x-csrf-token */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Quá nhiều yêu cầu */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Cơ sở dữ liệu tạm thời không sẵn sàng (Retry-After) */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/indicators/summary": {
+    /** Tất cả chỉ tiêu của một đơn vị trong kỳ: giá trị, mục tiêu, trạng thái, mức đầy đủ */
+    get: {
+      parameters: {
+        query: {
+          /** @description Kỳ số liệu: năm (2025) hoặc nửa năm (2025-H1) */
+          period: string;
+          unitId?: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              root: {
+                id: string;
+                name: string;
+                kind: string;
+                level: string;
+              };
+              period: {
+                key: string;
+                label: string;
+              };
+              items: ({
+                  numerator: number | null;
+                  denominator: number | null;
+                  value: number | null;
+                  target: ({
+                    value: number;
+                    source: string;
+                    note: string | null;
+                    unitId: string | null;
+                  }) | null;
+                  /** @enum {string} */
+                  status: "green" | "amber" | "red" | "grey";
+                  completeness: {
+                    expected: number;
+                    entered: number;
+                    accepted: number;
+                    rate: number | null;
+                    enteredRate: number | null;
+                  };
+                  indicator: {
+                    code: string;
+                    name: string;
+                    /** @enum {string} */
+                    direction: "up" | "down";
+                    amberRatio: number;
+                    factor: number;
+                    unit: string;
+                    area: string;
+                  };
+                })[];
+            };
+          };
+        };
+        /** @description Dữ liệu không hợp lệ (validation_failed, invalid_json…) */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không có quyền, ngoài phạm vi, hoặc thiếu/sai x-csrf-token */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Quá nhiều yêu cầu */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Cơ sở dữ liệu tạm thời không sẵn sàng (Retry-After) */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
 };
 
 export type webhooks = Record<string, never>;

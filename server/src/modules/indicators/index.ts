@@ -1,6 +1,7 @@
 import type { ModuleManifest } from '../../platform/types.js';
 import { ensureCatalogue } from './catalogue.load.js';
 import { registerCatalogueRoutes } from './indicators.catalogue.routes.js';
+import { registerDashboardRoutes } from './indicators.dashboard.routes.js';
 import { registerEntryRoutes } from './indicators.entry.routes.js';
 import { indicatorsPolicy } from './indicators.policy.js';
 import { registerSpreadsheetRoutes } from './indicators.spreadsheet.routes.js';
@@ -14,6 +15,7 @@ export const indicatorsModule: ModuleManifest = {
     registerCatalogueRoutes(app, deps);
     registerSpreadsheetRoutes(app, deps);
     registerEntryRoutes(app, deps);
+    registerDashboardRoutes(app, deps);
   },
   referenceData: (db) => ensureCatalogue(db),
   seeds: [],
