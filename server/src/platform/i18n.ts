@@ -304,6 +304,18 @@ export const MESSAGES = {
   // Indicators: catalogue (helper A)
 
   // Indicators: approval (helper C)
+  figures_incomplete: {
+    vi: 'Chưa gửi được số liệu: còn {errors} lỗi, {warnings} cảnh báo chưa giải thích và {missing} ô bắt buộc chưa nhập (nhập số hoặc đánh dấu "không có số liệu").',
+    en: 'The figures cannot be submitted yet: {errors} errors, {warnings} unexplained warnings and {missing} required cells left empty (enter a number or mark it "not available").',
+  },
+  figures_children_pending: {
+    vi: 'Chưa duyệt được: số liệu của {count} đơn vị cấp dưới chưa được duyệt ({units}).',
+    en: 'Cannot accept yet: the figures of {count} units below are not accepted ({units}).',
+  },
+  figures_indicator_unknown: {
+    vi: 'Chỉ tiêu "{code}" không có trong danh mục.',
+    en: 'The indicator "{code}" is not in the catalogue.',
+  },
 
   // Indicators: dashboard and roll-up (helper D)
 
@@ -356,6 +368,7 @@ export const ENTITY_NAMES: Record<string, Message> = {
   // indicators (helpers add entity names below their own line)
   // A:
   // C:
+  figures_collection: { vi: 'thu thập số liệu chỉ tiêu', en: 'figures collection' },
   // D:
   // E:
 };
