@@ -218,6 +218,31 @@ describe.each(backends())('approval of figures on %s', (kind) => {
     expect(back.json().version).toBe(3);
   });
 
+  it('takes one of two simultaneous changes of the collection; the other is told it is stale', async () => {
+    const current = (await monitor.request({ method: 'GET', url: `/api/v1/plans/${planId}/figures` })).json();
+    const body = (lockAfterDays: number) => ({
+      frequency: 'annual',
+      fromYear: 2025,
+      indicatorCodes: [],
+      lockAfterDays,
+      version: current.version,
+    });
+    const [a, b] = await Promise.all([
+      monitor.request({ method: 'PUT', url: `/api/v1/plans/${planId}/figures`, payload: body(3650) }),
+      admin.request({ method: 'PUT', url: `/api/v1/plans/${planId}/figures`, payload: body(3000) }),
+    ]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
+    const loser = a.statusCode === 409 ? a : b;
+    expect(loser.json().code).toBe('stale_version');
+    const row = await t.db
+      .selectFrom('figures_collection')
+      .select(['version', 'lock_after_days'])
+      .where('plan_id', '=', planId)
+      .executeTakeFirstOrThrow();
+    expect(row.version).toBe(current.version + 1);
+    expect(row.lock_after_days).toBe(a.statusCode === 200 ? 3650 : 3000);
+  });
+
   it('refuses to submit incomplete figures, with the counts; accepts the submission once complete', async () => {
     const du = (await figures('xa-ta-xua-du')) as { id: string };
     const ctx = { actor: await headOf('xa-ta-xua-du') };
