@@ -404,6 +404,25 @@ describe.each(backends())('approval of figures on %s', (kind) => {
     expect(queue.json().items).toHaveLength(0);
   });
 
+  it('lists figures in what the commune owes and in the plan overview', async () => {
+    const owed = await head.request({ method: 'GET', url: '/api/v1/me/obligations?limit=200' });
+    expect(owed.statusCode).toBe(200);
+    const rows = owed.json().items as { role: string; unit: { id: string }; period: { key: string }; task: unknown }[];
+    // The Women's Union's running year ended when the collection narrowed; its 2025 stays owed.
+    const women = rows.filter((r) => r.role === 'figures' && r.unit.id === ids['xa-ta-xua-hlhpn']);
+    expect(women.map((r) => r.period.key)).toEqual(['2025']);
+    const mine = rows.filter((r) => r.role === 'figures' && r.unit.id === ids['xa-ta-xua-du']);
+    expect(mine.map((r) => r.period.key).sort()).toEqual(['2025', '2026']);
+    expect(mine.every((r) => r.task === null)).toBe(true);
+    const overview = await monitor.request({
+      method: 'GET',
+      url: `/api/v1/plans/${planId}/overview?period=2025&limit=500`,
+    });
+    expect(overview.statusCode).toBe(200);
+    const items = overview.json().items as { role: string; unit: { id: string } }[];
+    expect(items.some((i) => i.role === 'figures' && i.unit.id === ids['xa-ta-xua-du'])).toBe(true);
+  });
+
   it('reminds the unit of overdue figures, naming them as figures', async () => {
     const hdnd = (await figures('xa-ta-xua-hdnd')) as { id: string; due_on: string };
     expect(hdnd.due_on < '2026-03-10').toBe(true);
