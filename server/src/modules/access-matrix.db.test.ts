@@ -70,6 +70,8 @@ interface Ids {
   figuresVersion: number;
 
   // C (approval):
+  /** The version of the district plan's figures collection, read before each write (0: none yet). */
+  figuresVersion: number;
 
   // D (dashboard):
 
@@ -1166,6 +1168,59 @@ const FAMILIES: Family[] = [
   },
 
   // C (approval):
+  {
+    route: 'GET /api/v1/plans/:id/figures',
+    name: 'the district plan’s figures collection',
+    url: (i) => `/api/v1/plans/${i.plan}/figures`,
+    expect: { ...all(200), 'giamsat-phu-yen': 403 },
+  },
+  {
+    route: 'PUT /api/v1/plans/:id/figures',
+    name: 'set the district plan’s figures collection',
+    url: (i) => `/api/v1/plans/${i.plan}/figures`,
+    prepare: async (t, i) => {
+      const row = await t.db
+        .selectFrom('figures_collection')
+        .select('version')
+        .where('plan_id', '=', i.plan)
+        .executeTakeFirst();
+      i.figuresVersion = row?.version ?? 0;
+      return '';
+    },
+    body: (i) => ({
+      frequency: 'annual',
+      fromYear: 2026,
+      indicatorCodes: ['W21-LD01'],
+      lockAfterDays: 30,
+      version: i.figuresVersion,
+    }),
+    expect: districtWriters(200),
+  },
+  {
+    route: 'PUT /api/v1/plans/:id/figures',
+    name: 'collect an indicator the catalogue does not have',
+    url: (i) => `/api/v1/plans/${i.plan}/figures`,
+    body: () => ({ frequency: 'annual', fromYear: 2026, indicatorCodes: ['W21-KHONG'], lockAfterDays: 30, version: 0 }),
+    expect: districtWriters(400),
+  },
+  {
+    route: 'GET /api/v1/indicators/forms/:unitId/:periodKey/approval',
+    name: 'the approval state of Tà Xùa’s Party committee figures',
+    url: (i) => `/api/v1/indicators/forms/${i.taXuaDu}/2026/approval`,
+    expect: { ...districtAndTaXua, 'giamsat-phu-yen': 403 },
+  },
+  {
+    route: 'GET /api/v1/indicators/forms/:unitId/:periodKey/approval',
+    name: 'the approval state of a period that does not exist',
+    url: (i) => `/api/v1/indicators/forms/${i.taXuaDu}/2026-Q9/approval`,
+    expect: all(400),
+  },
+  {
+    route: 'GET /api/v1/indicators/review',
+    name: 'the figures my level reviews',
+    url: () => '/api/v1/indicators/review',
+    expect: all(200),
+  },
 
   // D (dashboard):
   {
@@ -1536,6 +1591,7 @@ describe.each(backends())('access matrix on %s', (kind) => {
       figuresVersion: 0,
 
       // indicators: C
+      figuresVersion: 0,
 
       // indicators: D
 

@@ -343,6 +343,18 @@ export const MESSAGES = {
   catalogue_option_duplicate: { vi: 'Lựa chọn "{option}" bị lặp.', en: 'The option "{option}" is repeated.' },
 
   // Indicators: approval (helper C)
+  figures_incomplete: {
+    vi: 'Chưa gửi được số liệu: còn {errors} lỗi, {warnings} cảnh báo chưa giải thích và {missing} ô bắt buộc chưa nhập (nhập số hoặc đánh dấu "không có số liệu").',
+    en: 'The figures cannot be submitted yet: {errors} errors, {warnings} unexplained warnings and {missing} required cells left empty (enter a number or mark it "not available").',
+  },
+  figures_children_pending: {
+    vi: 'Chưa duyệt được: số liệu của {count} đơn vị cấp dưới chưa được duyệt ({units}).',
+    en: 'Cannot accept yet: the figures of {count} units below are not accepted ({units}).',
+  },
+  figures_indicator_unknown: {
+    vi: 'Chỉ tiêu "{code}" không có trong danh mục.',
+    en: 'The indicator "{code}" is not in the catalogue.',
+  },
 
   // Indicators: dashboard and roll-up (helper D)
   rollup_indicator_unknown: {
@@ -482,6 +494,7 @@ export const ENTITY_NAMES: Record<string, Message> = {
   validation_rule: { vi: 'quy tắc kiểm tra', en: 'validation rule' },
   indicator_target: { vi: 'chỉ tiêu phấn đấu', en: 'target' },
   // C:
+  figures_collection: { vi: 'thu thập số liệu chỉ tiêu', en: 'figures collection' },
   // D:
   // E:
 };

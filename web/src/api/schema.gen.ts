@@ -11615,6 +11615,328 @@ export type paths = {
       };
     };
   };
+  "/api/v1/plans/{id}/figures": {
+    /** Kế hoạch thu thập số liệu chỉ tiêu: tần suất, từ năm, các chỉ tiêu, số ngày khóa sau hạn */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              planId: string;
+              collects: boolean;
+              /** @enum {string} */
+              frequency: "annual" | "semiannual";
+              fromYear: number;
+              indicatorCodes: string[];
+              lockAfterDays: number;
+              version: number;
+              actions: string[];
+            };
+          };
+        };
+        /** @description Dữ liệu không hợp lệ (validation_failed, invalid_json…) */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không có quyền, ngoài phạm vi, hoặc thiếu/sai x-csrf-token */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không tìm thấy */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Quá nhiều yêu cầu */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Cơ sở dữ liệu tạm thời không sẵn sàng (Retry-After) */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Đặt việc thu thập số liệu chỉ tiêu của kế hoạch (nghĩa vụ nộp số liệu áp dụng từ hôm nay) */
+    put: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @enum {string} */
+            frequency: "annual" | "semiannual";
+            fromYear: number;
+            indicatorCodes: string[];
+            lockAfterDays: number;
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              planId: string;
+              collects: boolean;
+              /** @enum {string} */
+              frequency: "annual" | "semiannual";
+              fromYear: number;
+              indicatorCodes: string[];
+              lockAfterDays: number;
+              version: number;
+              actions: string[];
+            };
+          };
+        };
+        /** @description Dữ liệu không hợp lệ (validation_failed, invalid_json…) */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không có quyền, ngoài phạm vi, hoặc thiếu/sai x-csrf-token */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không tìm thấy */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Xung đột: trùng lặp hoặc bản ghi đã bị người khác sửa */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Nội dung quá lớn */
+        413: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Kiểu nội dung không được hỗ trợ */
+        415: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Quá nhiều yêu cầu */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Cơ sở dữ liệu tạm thời không sẵn sàng (Retry-After) */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/indicators/forms/{unitId}/{periodKey}/approval": {
+    /** Trạng thái duyệt số liệu của đơn vị trong kỳ: hạn, nơi duyệt, điều kiện gửi, cấp dưới chưa duyệt */
+    get: {
+      parameters: {
+        path: {
+          unitId: string;
+          periodKey: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              unitId: string;
+              periodKey: string;
+              obligation: ({
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                planId: string;
+                planTitle: string;
+                dueOn: string;
+                extendedDueOn: string | null;
+                /** Format: uuid */
+                reviewerUnitId: string;
+                reviewerUnitName: string;
+                reviewState: string;
+                reviewComment: string | null;
+                submittedAt: string | null;
+                reviewedAt: string | null;
+                version: number;
+              }) | null;
+              readiness: {
+                errors: number;
+                warnings: number;
+                missing: number;
+              };
+              childrenPending: {
+                count: number;
+                units: {
+                    /** Format: uuid */
+                    obligationId: string;
+                    /** Format: uuid */
+                    unitId: string;
+                    unitName: string;
+                    state: string;
+                  }[];
+              };
+              actions: string[];
+            };
+          };
+        };
+        /** @description Dữ liệu không hợp lệ (validation_failed, invalid_json…) */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không có quyền, ngoài phạm vi, hoặc thiếu/sai x-csrf-token */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không tìm thấy */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Quá nhiều yêu cầu */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Cơ sở dữ liệu tạm thời không sẵn sàng (Retry-After) */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/indicators/review": {
+    /** Số liệu chỉ tiêu cấp mình nhận duyệt, theo kỳ */
+    get: {
+      parameters: {
+        query?: {
+          period?: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              periods: string[];
+              period: string | null;
+              counts: {
+                draft: number;
+                submitted: number;
+                returned: number;
+                accepted: number;
+              };
+              items: ({
+                  /** Format: uuid */
+                  obligationId: string;
+                  /** Format: uuid */
+                  unitId: string;
+                  unitName: string;
+                  periodKey: string;
+                  dueOn: string;
+                  reviewerUnitName: string;
+                  reviewState: string;
+                  overdue: boolean;
+                  submittedAt: string | null;
+                })[];
+              truncated: boolean;
+            };
+          };
+        };
+        /** @description Dữ liệu không hợp lệ (validation_failed, invalid_json…) */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Không có quyền, ngoài phạm vi, hoặc thiếu/sai x-csrf-token */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Quá nhiều yêu cầu */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Cơ sở dữ liệu tạm thời không sẵn sàng (Retry-After) */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
 };
 
 export type webhooks = Record<string, never>;

@@ -88,18 +88,22 @@ export async function levelRanks(db: Db): Promise<Map<string, number>> {
 export function obligationsOfPlan(db: Db, planId: string, endingFrom: string) {
   return db
     .selectFrom('obligation')
-    .select(['id', 'task_id', 'unit_id', 'period_key', 'period_start', 'period_end', 'ended_on'])
+    .select(['id', 'task_id', 'unit_id', 'role', 'period_key', 'period_start', 'period_end', 'ended_on'])
     .where('plan_id', '=', planId)
     .where('period_end', '>=', endingFrom)
     .execute();
 }
 
-/** The start of the plan's latest period that has obligations; null: none yet. */
-export async function lastPeriodStart(db: Db, planId: string): Promise<string | null> {
+/**
+ * The start of the plan's latest period that has obligations; null: none yet. Figures obligations
+ * (their own periods, from their own first year) are counted apart: `figures` true.
+ */
+export async function lastPeriodStart(db: Db, planId: string, figures = false): Promise<string | null> {
   const row = await db
     .selectFrom('obligation')
     .select((eb) => eb.fn.max('period_start').as('last'))
     .where('plan_id', '=', planId)
+    .where('role', figures ? '=' : '<>', 'figures')
     .executeTakeFirst();
   return (row?.last as string | null | undefined) ?? null;
 }
@@ -108,20 +112,22 @@ export type NewObligation = {
   plan_id: string;
   task_id: string | null;
   unit_id: string;
-  role: 'lead' | 'coordinate' | 'plan';
+  role: 'lead' | 'coordinate' | 'plan' | 'figures';
   period_key: string;
   period_start: string;
   period_end: string;
   level: string;
   due_on: string;
+  /** Figures only: the unit that reviews them (the owner, or the plan's reports_to at its level). */
+  reviewer_unit_id?: string | null;
 };
 
 /** Inserts what is missing; a row another transaction made first is left as it is. */
 export async function insertObligations(db: Db, rows: NewObligation[]): Promise<number> {
   let n = 0;
-  // 9 columns a row: 5,000 rows stay well under PostgreSQL's 65,535 parameters.
+  // 10 columns a row: 5,000 rows stay well under PostgreSQL's 65,535 parameters.
   for (let i = 0; i < rows.length; i += 5000) {
-    const chunk = rows.slice(i, i + 5000);
+    const chunk = rows.slice(i, i + 5000).map((r) => ({ ...r, reviewer_unit_id: r.reviewer_unit_id ?? null }));
     const done = await db
       .insertInto('obligation')
       .values(chunk)
@@ -146,6 +152,15 @@ export async function endObligations(db: Db, ids: string[], endedOn: string): Pr
     n += Number(res.numUpdatedRows);
   }
   return n;
+}
+
+/** The plan's figures collection (indicators module, docs/indicators.md "Approval"); undefined: none. */
+export function figuresCollectionOf(db: Db, planId: string) {
+  return db
+    .selectFrom('figures_collection')
+    .select(['frequency', 'from_year', 'indicator_codes'])
+    .where('plan_id', '=', planId)
+    .executeTakeFirst();
 }
 
 export function fillReportsTo(db: Db, planId: string, unitId: string) {

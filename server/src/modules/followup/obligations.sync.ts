@@ -3,6 +3,8 @@ import type { Kysely } from 'kysely';
 import { systemClock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/schema.js';
 import type { DirectoryChange, PlanChange } from '../../platform/plan-events.js';
+import { loadCatalogue } from '../indicators/catalogue.js';
+import { elementsOf } from '../indicators/expr.js';
 import { type MatchableUnit, matchSelector } from '../organizations/matching.js';
 import * as repo from './obligations.repository.js';
 import {
@@ -16,8 +18,10 @@ import {
 } from './obligations.rule.js';
 import {
   deadlineFor,
+  defaultRegime,
   type Period,
   PeriodError,
+  periodByKey,
   type Regime,
   type WorkingCalendar,
   workingCalendar,
@@ -104,10 +108,12 @@ export async function syncPlan(db: Db, planId: string, today: string, on: string
   const plan = await repo.planForSync(db, planId);
   if (!plan) return { created: 0, ended: 0 };
   const ranks = await repo.levelRanks(db);
-  const [tasks, assignments, planLast] = await Promise.all([
+  const [tasks, assignments, planLast, figures, figuresLast] = await Promise.all([
     repo.tasksOf(db, planId),
     repo.assignmentsOfPlan(db, planId),
     repo.lastPeriodStart(db, planId),
+    repo.figuresCollectionOf(db, planId),
+    repo.lastPeriodStart(db, planId, true),
   ]);
 
   // The report_to organisation of the plan's tasks is where the plan's own report goes, unless set.
@@ -131,7 +137,8 @@ export async function syncPlan(db: Db, planId: string, today: string, on: string
   const open = (p: { windowStart: string; windowEnd: string }) =>
     planLast === null || p.windowStart > planLast || p.windowEnd >= on;
   const endingFrom = ended && ended < on ? ended : on;
-  const existing = planLast === null ? [] : await repo.obligationsOfPlan(db, planId, endingFrom);
+  const existing =
+    planLast === null && figuresLast === null ? [] : await repo.obligationsOfPlan(db, planId, endingFrom);
   const spanUntil = [plan.reporting_until, ended ? dayBefore(ended) : null]
     .filter((d): d is string => d !== null)
     .sort()[0];
@@ -237,7 +244,9 @@ export async function syncPlan(db: Db, planId: string, today: string, on: string
     return level;
   };
   const wanted = new Map<string, repo.NewObligation>();
-  const keyOf = (taskId: string | null, unitId: string, periodKey: string) => `${taskId ?? '-'}|${unitId}|${periodKey}`;
+  // A figures obligation shares the plan line's (null task, unit, period): its key says "figures".
+  const keyOf = (taskId: string | null, unitId: string, periodKey: string, role?: string) =>
+    `${taskId ?? (role === 'figures' ? 'figures' : '-')}|${unitId}|${periodKey}`;
   const want = (
     taskId: string | null,
     unitId: string,
@@ -282,7 +291,48 @@ export async function syncPlan(db: Db, planId: string, today: string, on: string
     }
   }
 
-  const have = new Set(existing.map((r) => keyOf(r.task_id, r.unit_id, r.period_key)));
+  // Figures (docs/indicators.md "Approval"): the units of the territory that type the collected
+  // figures owe them every period of the collection, reviewed by the level above.
+  if (figures) {
+    const kinds = await figuresKinds(db, figures);
+    const regime = defaultRegime(figures.frequency, 'decree09');
+    const first = periodByKey(
+      regime,
+      figures.frequency === 'annual' ? `${figures.from_year}` : `${figures.from_year}-H1`,
+    );
+    const from = first.windowStart < earliest ? earliest : first.windowStart;
+    const figuresOpen = (p: Period) => figuresLast === null || p.windowStart > figuresLast || p.windowEnd >= on;
+    const owner = units.get(plan.owner_unit_id);
+    const ownerRank = owner ? ranks.get(owner.level) : undefined;
+    const segment = [{ regime, from: null, until: null }];
+    for (const p of periodsOf(segment, from, spanUntil ?? null, today)) {
+      if (!figuresOpen(p.period) || (ended && p.period.windowEnd >= ended)) continue;
+      if (!owner || ownerRank === undefined) break;
+      const d = p.period.windowEnd < today ? p.period.windowEnd : today;
+      for (const u of territory) {
+        if (!kinds.has(u.kind) || !activeOn(u, d)) continue;
+        const rank = ranks.get(u.level);
+        if (rank === undefined || rank < ownerRank) continue;
+        const reviewer = rank > ownerRank ? owner.id : reportsTo;
+        if (!reviewer || reviewer === u.id) continue;
+        const level = levelOf(regime, u.level);
+        wanted.set(keyOf(null, u.id, p.period.key, 'figures'), {
+          plan_id: planId,
+          task_id: null,
+          unit_id: u.id,
+          role: 'figures',
+          period_key: p.period.key,
+          period_start: p.period.windowStart,
+          period_end: p.period.windowEnd,
+          level,
+          due_on: deadlineOf(regime, p.period, level),
+          reviewer_unit_id: reviewer,
+        });
+      }
+    }
+  }
+
+  const have = new Set(existing.map((r) => keyOf(r.task_id, r.unit_id, r.period_key, r.role)));
   const inserts = [...wanted.entries()].filter(([k]) => !have.has(k)).map(([, row]) => row);
   const created = await repo.insertObligations(db, inserts);
 
@@ -292,7 +342,7 @@ export async function syncPlan(db: Db, planId: string, today: string, on: string
     if (r.ended_on !== null) continue;
     let endOn: string | null = null;
     if (ended && r.period_end >= ended) endOn = ended;
-    else if (r.period_end >= on && !wanted.has(keyOf(r.task_id, r.unit_id, r.period_key))) {
+    else if (r.period_end >= on && !wanted.has(keyOf(r.task_id, r.unit_id, r.period_key, r.role))) {
       const u = units.get(r.unit_id);
       endOn = u?.valid_to && u.valid_to <= r.period_end ? u.valid_to : on;
       if (endOn < r.period_start) endOn = r.period_start;
@@ -302,6 +352,31 @@ export async function syncPlan(db: Db, planId: string, today: string, on: string
   let endedCount = 0;
   for (const [date, ids] of endings) endedCount += await repo.endObligations(db, ids, date);
   return { created, ended: endedCount };
+}
+
+/**
+ * The unit kinds that owe a collection's figures: those that type (not computed) at least one
+ * element, of the collection's frequency, that its indicators read (no codes: every indicator).
+ */
+async function figuresKinds(
+  db: Db,
+  figures: { frequency: 'annual' | 'semiannual'; indicator_codes: string[] },
+): Promise<Set<string>> {
+  const catalogue = await loadCatalogue(db);
+  const wantedCodes = new Set(figures.indicator_codes);
+  const codes = new Set<string>();
+  for (const i of catalogue.indicators) {
+    if (wantedCodes.size > 0 && !wantedCodes.has(i.code)) continue;
+    for (const c of elementsOf(i.numerator)) codes.add(c);
+    if (i.denominator) for (const c of elementsOf(i.denominator)) codes.add(c);
+  }
+  const kinds = new Set<string>();
+  for (const code of codes) {
+    const e = catalogue.elementsByCode.get(code);
+    if (!e || e.computed !== null || e.frequency !== figures.frequency) continue;
+    for (const k of e.reporterKinds) kinds.add(k);
+  }
+  return kinds;
 }
 
 /** Every plan, as of `today`: what the daily job and the demo call. */

@@ -1,8 +1,10 @@
 import type { ModuleManifest } from '../../platform/types.js';
+import { figuresGate } from './approval.service.js';
 import { ensureCatalogue } from './catalogue.load.js';
 import { registerCatalogueRoutes } from './indicators.catalogue.routes.js';
 import { registerDashboardRoutes } from './indicators.dashboard.routes.js';
 import { registerEntryRoutes } from './indicators.entry.routes.js';
+import { registerApprovalRoutes } from './indicators.approval.routes.js';
 import { indicatorsPolicy } from './indicators.policy.js';
 import { registerSpreadsheetRoutes } from './indicators.spreadsheet.routes.js';
 
@@ -16,8 +18,9 @@ export const indicatorsModule: ModuleManifest = {
     registerSpreadsheetRoutes(app, deps);
     registerEntryRoutes(app, deps);
     registerDashboardRoutes(app, deps);
+    registerApprovalRoutes(app, deps);
   },
   referenceData: (db) => ensureCatalogue(db),
   seeds: [],
-  reviewGates: [],
+  reviewGates: [figuresGate],
 };

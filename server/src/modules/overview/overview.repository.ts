@@ -95,8 +95,10 @@ function owed(db: Db, planId: string, scope: Scope, lateral = false) {
   if (prefixes !== null && !(scope.readsOwner && scope.readsReportsTo)) {
     q = q.where((eb) => {
       const ors: Expression<SqlBool>[] = prefixes.map((p) => eb('u.path', 'like', `${escapeLike(p)}%`));
-      if (scope.readsOwner) ors.push(eb('o.task_id', 'is not', null));
-      if (scope.readsReportsTo) ors.push(eb('o.task_id', 'is', null));
+      // Figures (docs/indicators.md "Approval") go to the owner's level: its readers see them;
+      // the reports_to's readers see the plan's own line only.
+      if (scope.readsOwner) ors.push(eb.or([eb('o.task_id', 'is not', null), eb('o.role', '=', 'figures')]));
+      if (scope.readsReportsTo) ors.push(eb('o.role', '=', 'plan'));
       return ors.length === 0 ? sql<boolean>`false` : eb.or(ors);
     });
   }

@@ -142,6 +142,7 @@ const STEP_SUBJECT: Record<DeliveryStep, string> = {
 };
 
 function taskText(c: ObligationContext): string {
+  if (c.role === 'figures') return 'số liệu chỉ tiêu';
   return c.taskLabel
     ? `nhiệm vụ ${c.taskLabel}${c.taskTitle ? ` "${c.taskTitle.slice(0, 200)}"` : ''}`
     : 'báo cáo kế hoạch';
@@ -228,6 +229,7 @@ export async function deliver(
         planTitle: c.planTitle.slice(0, 300),
         task: c.taskLabel ?? '',
         taskTitle: (c.taskTitle ?? '').slice(0, 300),
+        ...(c.role === 'figures' ? { figures: '1' } : {}),
         unit: c.unitName,
         period: c.periodKey,
         deadline: d.deadline,

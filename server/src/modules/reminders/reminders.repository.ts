@@ -18,6 +18,8 @@ export interface ObligationContext {
   ownerName: string;
   taskLabel: string | null;
   taskTitle: string | null;
+  /** lead | coordinate | plan | figures (indicator figures: docs/indicators.md "Approval"). */
+  role?: string;
   unitId: string;
   unitName: string;
   unitPath: string;
@@ -60,6 +62,7 @@ function contextQuery(db: Db) {
       'owner.name as ownerName',
       't.label as taskLabel',
       sql<string | null>`coalesce(t.title, t.text)`.as('taskTitle'),
+      'o.role',
       'u.id as unitId',
       'u.name as unitName',
       'u.path as unitPath',

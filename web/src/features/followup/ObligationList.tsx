@@ -19,7 +19,13 @@ export function ObligationList({ items, showUnit }: { items: ObligationRow[]; sh
   return (
     <div className="tk-card-list" data-testid="obligation-list">
       {items.map((o) => (
-        <Link key={o.id} to={`/obligations/${o.id}`} className="tk-card-link" data-testid="obligation-row">
+        <Link
+          key={o.id}
+          // Figures are entered, submitted and reviewed on their form (docs/indicators.md "Approval").
+          to={o.role === 'figures' ? `/indicators/forms/${o.unit.id}/${o.period.key}` : `/obligations/${o.id}`}
+          className="tk-card-link"
+          data-testid="obligation-row"
+        >
           <Card size="small" hoverable>
             <div className="tk-followup-row">
               <Tag color={STATE_COLORS[o.state]} data-testid="obligation-state">
@@ -37,7 +43,9 @@ export function ObligationList({ items, showUnit }: { items: ObligationRow[]; sh
             <div className="tk-card-title tk-followup-text">
               {o.task
                 ? `${o.task.label ? `${o.task.label}. ` : ''}${o.task.text ?? ''}`
-                : t('followup.planReport', { plan: o.planSymbol ?? o.planTitle })}
+                : o.role === 'figures'
+                  ? t('indicators.review.figuresLine')
+                  : t('followup.planReport', { plan: o.planSymbol ?? o.planTitle })}
             </div>
             <div className="tk-small tk-muted">
               {[

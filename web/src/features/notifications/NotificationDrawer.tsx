@@ -14,7 +14,11 @@ export function useNotificationText() {
   const { t } = useI18n();
   return (n: NotificationItem) => {
     const p = n.params;
-    const task = p.task ? t('notifications.task', { task: p.task }) : t('notifications.planLine');
+    const task = p.figures
+      ? t('indicators.review.notificationTask')
+      : p.task
+        ? t('notifications.task', { task: p.task })
+        : t('notifications.planLine');
     const plan = p.plan || p.planTitle || '';
     const params = { unit: p.unit ?? '', task, plan, period: p.period ?? '', deadline: formatDate(p.deadline) };
     return t(`notifications.kind.${n.kind}` as MessageKey, params);

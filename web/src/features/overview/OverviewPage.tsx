@@ -134,6 +134,8 @@ export default function OverviewPage() {
       <span>
         <span className="tk-task-ref">{row.task.label}</span> {row.task.title}
       </span>
+    ) : row.role === 'figures' ? (
+      t('indicators.review.figuresLine')
     ) : (
       t('overview.planLine')
     );

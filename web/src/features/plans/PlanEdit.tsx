@@ -26,6 +26,7 @@ import { StaleVersionAlert, staleCurrent } from '../../components/StaleVersionAl
 import { UnitSelect } from '../../components/UnitSelect';
 import { formatDate } from '../../i18n/format';
 import { useI18n } from '../../i18n/I18nProvider';
+import { FiguresCollectionButton } from '../indicators/FiguresCollectionDialog';
 import {
   type EditedNode,
   type NodePatch,
@@ -137,6 +138,7 @@ export function PlanEditBar({ plan, editing, onToggle }: EditState & { onToggle:
           <Button onClick={() => setDialog('task')} data-testid="plan-add-task">
             {t('planEdit.addTask')}
           </Button>
+          <FiguresCollectionButton planId={plan.id} />
           <Button onClick={() => setDialog('unlinked')} data-testid="plan-unlinked">
             {t('planEdit.unlinked', { count: unlinked.data?.total ?? '…' })}
           </Button>

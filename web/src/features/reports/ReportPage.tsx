@@ -20,7 +20,7 @@ import {
   Upload,
 } from 'antd';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, Navigate, useParams } from 'react-router';
 import { ApiError } from '../../api/client';
 import { ErrorResult } from '../../components/ErrorResult';
 import { IsoDatePicker } from '../../components/IsoDatePicker';
@@ -83,6 +83,9 @@ export default function ReportPage() {
   const query = useObligation(id);
   if (query.isPending) return <Loading />;
   if (query.isError) return <ErrorResult error={query.error} onRetry={() => void query.refetch()} />;
+  // Figures are reported and reviewed on their form (docs/indicators.md "Approval").
+  const o = query.data.obligation;
+  if (o.role === 'figures') return <Navigate to={`/indicators/forms/${o.unitId}/${o.periodKey}`} replace />;
   return <Report id={id} detail={query.data} />;
 }
 
