@@ -1,5 +1,6 @@
 import type { ModuleManifest } from '../../platform/types.js';
 import { ensureCatalogue } from './catalogue.load.js';
+import { seedIndicatorsDemo } from './demo.seed.js';
 import { indicatorsPolicy } from './indicators.policy.js';
 
 /** Indicators (issue 8, docs/indicators.md): catalogue, entry, approval, roll-up, dashboard. */
@@ -10,6 +11,6 @@ export const indicatorsModule: ModuleManifest = {
     // Each part registers its routes here (catalogue, entry, approval, roll-up, spreadsheet).
   },
   referenceData: (db) => ensureCatalogue(db),
-  seeds: [],
+  seeds: [{ order: 70, name: 'indicators.demo', run: seedIndicatorsDemo }],
   reviewGates: [],
 };
