@@ -93,6 +93,8 @@ export async function generateNationalFigures(
   if (missing.length > 0) throw new Error(`gen: no recipe for ${missing.map((e) => e.code).join(', ')}`);
   let values = 0;
   await db.transaction().execute(async (trx) => {
+    // One statement writes up to ~800,000 cells at national scale: beyond the app's 30 s limit.
+    await sql`set local statement_timeout = 0`.execute(trx);
     for (const recipe of RECIPES) {
       const e = catalogue.elementsByCode.get(recipe.code);
       if (!e || e.computed !== null || e.reporterKinds.length === 0) continue;
