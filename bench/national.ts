@@ -21,7 +21,7 @@ import { benchDatabase, type Figure, figure, sample } from './harness.js';
 const FOUNDING_PLAN = new URL('../server/src/modules/plans/fixtures/founding-plan.plan.json', import.meta.url);
 
 /**
- * The national directory (`npm run gen`: ~40,500 units, ~3,000 documents in the cascade of
+ * The national directory (`npm run gen`: ~63,700 units, ~3,000 documents in the cascade of
  * 21-CT/TW, a plan reaching all 3,321 communes), each figure beside its bare-SQL floor:
  *
  * - unit-search-national: GET /api/v1/org-units?q=… as the administrator / the same page and

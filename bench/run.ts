@@ -1,6 +1,7 @@
 import type { DatabaseKind } from '../server/src/platform/db/database.js';
 import { followupBenches } from './followup.js';
 import { importPer10kb } from './import.js';
+import { indicatorBenches } from './indicators.js';
 import { nationalBenches } from './national.js';
 import { planPage } from './plan-page.js';
 import { reportSave } from './report-save.js';
@@ -20,6 +21,8 @@ for (const backend of backends) {
   }
   if (process.env.BENCH_FOLLOWUP !== 'off')
     for (const r of await followupBenches(backend, n)) console.log(JSON.stringify(r));
+  if (process.env.BENCH_INDICATORS !== 'off')
+    for (const r of await indicatorBenches(backend, n)) console.log(JSON.stringify(r));
   // The national directory (npm run gen) once per backend, its four figures on it.
   if (process.env.BENCH_NATIONAL !== 'off') {
     for (const result of await nationalBenches(backend, n)) console.log(JSON.stringify(result));

@@ -2,13 +2,17 @@ import type { KyselyPlugin } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CascadeNode } from '../modules/documents/documents.service.js';
 import { DocumentsService } from '../modules/documents/documents.service.js';
+import { formElements, loadCatalogue } from '../modules/indicators/catalogue.js';
+import { validateForm } from '../modules/indicators/validate.js';
+import { ValuesService } from '../modules/indicators/values.service.js';
 import type { PlanImportObject } from '../modules/plans/plan-format.js';
 import { matchPreview } from '../modules/plans/plans.import.js';
 import type { Actor } from '../platform/access.js';
 import { findSession } from '../platform/auth/session.js';
 import { type Session, type TestApp, testApp } from '../test-support/app.js';
 import { backends } from '../test-support/db.js';
-import { type GenResult, generateNational } from './national.js';
+import { BRANCH_PLACES, type GenResult, generateNational } from './national.js';
+import { generateNationalFigures, RECIPES } from './national-figures.js';
 
 /** Counts the statements a Kysely instance sends. */
 function counter(): KyselyPlugin & { count: number } {
@@ -124,9 +128,9 @@ describe.each(backends())('a directory of more than 5,000 units on %s', (kind) =
     expect(plugin.count).toBeLessThanOrEqual(12);
     const provincePlans = tree.children.filter((c) => c.document.symbol?.endsWith('-KH/TU') && c.coverage);
     expect(provincePlans.length).toBeGreaterThanOrEqual(34);
-    // A commune's plan expects its three branches.
+    // A commune's plan expects its ten branches.
     const communePlan = provincePlans.flatMap((p) => p.children).find((c) => c.coverage);
-    expect(communePlan?.coverage?.total).toBe(3);
+    expect(communePlan?.coverage?.total).toBe(BRANCH_PLACES.length);
     // The answer is summarised: counts and the first units of each status, not every unit.
     for (const p of provincePlans) {
       const cover = p.coverage;
@@ -265,4 +269,67 @@ describe.each(backends())('a cascade larger than its summary on %s', (kind) => {
     const answered = [...paged.values()].filter((v) => v === 'issued' || v === 'late').length;
     expect(answered).toBeGreaterThan(communeCommittees.length * 0.8);
   });
+});
+
+// Indicator values in SQL at a small scale (2 provinces, 6 communes: about 160 units): the same
+// statements as the national load, checked cell by cell against the forms and their rules.
+describe.each(backends())('indicator values of the generated country on %s', (kind) => {
+  let t: TestApp;
+  let values: number;
+
+  beforeAll(async () => {
+    t = await testApp(kind);
+    await generateNational(t.db, { provinces: 2, communes: 6, tasks: 1 });
+    values = (await generateNationalFigures(t.db, { years: [2024, 2025] })).values;
+  }, 300_000);
+  afterAll(() => t.close());
+
+  it('fills every cell of every reporting unit that existed at the cut-off, keeping every rule', async () => {
+    const catalogue = await loadCatalogue(t.db);
+    const typed = catalogue.elements.filter((e) => e.computed === null && e.reporterKinds.length > 0);
+    expect(RECIPES.map((r) => r.code).sort()).toEqual(typed.map((e) => e.code).sort());
+    const units = await t.db
+      .selectFrom('org_unit')
+      .select(['id', 'code', 'kind', 'level', 'valid_from'])
+      .where('code', 'like', 'p__-%')
+      .where('kind', 'in', ['party_committee', 'party_branch', 'council', 'people_committee', 'womens_union'])
+      .orderBy('code')
+      .execute();
+    // Ten branches under each commune committee.
+    expect(units.filter((u) => u.kind === 'party_branch')).toHaveLength(6 * BRANCH_PLACES.length);
+    const service = new ValuesService(t.db);
+    let expected = 0;
+    for (const u of units) {
+      for (const year of ['2024', '2025']) {
+        const state = await service.formState(t.db, u.id, year);
+        const cells = formElements(catalogue, u.kind).reduce((s, e) => s + e.combos.length, 0);
+        // The communes date from the 2025 reform: no figures before they existed.
+        if (u.valid_from !== null && u.valid_from > `${year}-12-14`) {
+          expect(state.stored, `${u.code} ${year}`).toEqual([]);
+          continue;
+        }
+        expect(state.stored.length, `${u.code} ${year}`).toBe(cells);
+        expected += cells;
+        const result = validateForm(state.catalogue, state.elements, state.cells, state.previous);
+        expect(result.errors, `${u.code} ${year}`).toEqual([]);
+        expect(result.warnings, `${u.code} ${year}`).toEqual([]);
+        expect(result.missing, `${u.code} ${year}`).toEqual([]);
+      }
+    }
+    expect(values).toBe(expected);
+    // Sizes follow the level: a province committee has more members than a branch.
+    const members = await t.db
+      .selectFrom('data_value as v')
+      .innerJoin('data_element as e', 'e.id', 'v.element_id')
+      .innerJoin('org_unit as u', 'u.id', 'v.unit_id')
+      .select(['u.level', (eb) => eb.fn.avg<string>('v.value').as('avg')])
+      .where('e.code', '=', 'CU_TONG')
+      .where('v.period_key', '=', '2025')
+      .where('u.code', 'like', 'p__-%')
+      .groupBy('u.level')
+      .execute();
+    const avg = new Map(members.map((m) => [m.level, Number(m.avg)]));
+    expect(avg.get('province')).toBeGreaterThan(avg.get('commune') ?? Number.POSITIVE_INFINITY);
+    expect(avg.get('commune')).toBeGreaterThan(avg.get('grassroots') ?? Number.POSITIVE_INFINITY);
+  }, 120_000);
 });

@@ -10,7 +10,7 @@ import { fold } from '../platform/text.js';
  * A synthetic country for measuring and testing at national scale (`npm run gen`): the 34
  * provinces and centrally-run cities of the 2025 reform, 3,321 communes and wards with their
  * bodies (Party committee, council, people's committee, Front, four mass organisations) and
- * three Party branches under each commune committee — about 40,000 units — then the cascade of
+ * ten Party branches under each commune committee — about 63,700 units — then the cascade of
  * 21-CT/TW (province plans, commune plans answering them) and one plan whose tasks reach every
  * commune. Names are invented from common Vietnamese place syllables; nothing claims to be a
  * real commune. Deterministic: the same seed gives the same ids, names and dates.
@@ -63,7 +63,19 @@ const SYLLABLES = (
   'Trung Sơn Lâm Hải Thủy Xuân Hạ Thu Đức Nghĩa Vĩnh Kim Ngọc Cẩm Hồng Lạc Yên Định Thái Chiềng ' +
   'Mường Nà Pá Bản Tà Ea Krông Đắk Hương Thượng Trà Cát Gia Khánh Lợi Tiến Thắng Quý Tường Vân'
 ).split(' ');
-const BRANCH_PLACES = ['thôn 1', 'thôn 2', 'tổ dân phố 1'];
+/** Ten grassroots Party branches under each commune committee (villages and residential groups). */
+export const BRANCH_PLACES = [
+  'thôn 1',
+  'thôn 2',
+  'thôn 3',
+  'thôn 4',
+  'thôn 5',
+  'bản 1',
+  'bản 2',
+  'tổ dân phố 1',
+  'tổ dân phố 2',
+  'tổ dân phố 3',
+];
 
 export interface GenOptions {
   /** Communes in the whole country (default 3,321); tests use fewer. */
@@ -269,11 +281,18 @@ export async function generateNational(db: Kysely<Database>, options: GenOptions
       const w = ward ? 'phường' : 'xã';
       const cc = `${pc}-x${String(c + 1).padStart(3, '0')}`;
       const cat = `${w} ${place}`;
-      const commune = (suffix: string, parent: GenUnit, kind: string, name: string, short: string | null) =>
+      const commune = (
+        suffix: string,
+        parent: GenUnit,
+        kind: string,
+        name: string,
+        short: string | null,
+        level = 'commune',
+      ) =>
         add(parent, {
           code: `${cc}-${suffix}`,
           kind,
-          level: 'commune',
+          level,
           name,
           short_name: short,
           aliases: short ? [short] : [],
@@ -297,7 +316,7 @@ export async function generateNational(db: Kysely<Database>, options: GenOptions
       commune('hnd', carea, 'farmers_association', `Hội Nông dân ${cat}`, null);
       commune('hccb', carea, 'veterans_association', `Hội Cựu chiến binh ${cat}`, null);
       BRANCH_PLACES.forEach((b, i) => {
-        commune(`cb${i + 1}`, du, 'party_branch', `Chi bộ ${b}, ${cat}`, null);
+        commune(`cb${i + 1}`, du, 'party_branch', `Chi bộ ${b}, ${cat}`, null, 'grassroots');
       });
       communes.push(du);
     }

@@ -71,7 +71,7 @@ interface Ids {
 
   // C (approval):
   /** The version of the district plan's figures collection, read before each write (0: none yet). */
-  figuresVersion: number;
+  collectionVersion: number;
 
   // D (dashboard):
 
@@ -1184,7 +1184,7 @@ const FAMILIES: Family[] = [
         .select('version')
         .where('plan_id', '=', i.plan)
         .executeTakeFirst();
-      i.figuresVersion = row?.version ?? 0;
+      i.collectionVersion = row?.version ?? 0;
       return '';
     },
     body: (i) => ({
@@ -1192,7 +1192,7 @@ const FAMILIES: Family[] = [
       fromYear: 2026,
       indicatorCodes: ['W21-LD01'],
       lockAfterDays: 30,
-      version: i.figuresVersion,
+      version: i.collectionVersion,
     }),
     expect: districtWriters(200),
   },
@@ -1591,7 +1591,7 @@ describe.each(backends())('access matrix on %s', (kind) => {
       figuresVersion: 0,
 
       // indicators: C
-      figuresVersion: 0,
+      collectionVersion: 0,
 
       // indicators: D
 

@@ -1,10 +1,11 @@
 import type { ModuleManifest } from '../../platform/types.js';
 import { figuresGate } from './approval.service.js';
 import { ensureCatalogue } from './catalogue.load.js';
+import { seedIndicatorsDemo } from './demo.seed.js';
+import { registerApprovalRoutes } from './indicators.approval.routes.js';
 import { registerCatalogueRoutes } from './indicators.catalogue.routes.js';
 import { registerDashboardRoutes } from './indicators.dashboard.routes.js';
 import { registerEntryRoutes } from './indicators.entry.routes.js';
-import { registerApprovalRoutes } from './indicators.approval.routes.js';
 import { indicatorsPolicy } from './indicators.policy.js';
 import { registerSpreadsheetRoutes } from './indicators.spreadsheet.routes.js';
 
@@ -21,6 +22,6 @@ export const indicatorsModule: ModuleManifest = {
     registerApprovalRoutes(app, deps);
   },
   referenceData: (db) => ensureCatalogue(db),
-  seeds: [],
+  seeds: [{ order: 70, name: 'indicators.demo', run: seedIndicatorsDemo }],
   reviewGates: [figuresGate],
 };
