@@ -18,6 +18,15 @@ export async function clearFigures(db: Kysely<Database>): Promise<void> {
   await db.deleteFrom('data_lock_exception').execute();
 }
 
+/**
+ * Removes every plan's figures collection and the figures obligations it made (with their
+ * reports and reminders, by cascade): a test starting from plans that collect nothing.
+ */
+export async function clearCollections(db: Kysely<Database>): Promise<void> {
+  await db.deleteFrom('obligation').where('role', '=', 'figures').execute();
+  await db.deleteFrom('figures_collection').execute();
+}
+
 /** Every cell of a Party committee form with consistent numbers (women ≤ members, …). */
 export function committeeFigures(members = 20, women = 5) {
   return { members, women };

@@ -4,7 +4,7 @@ import { fixedClock } from '../../platform/clock.js';
 import { AppError } from '../../platform/errors.js';
 import { type Session, type TestApp, testApp, unitId } from '../../test-support/app.js';
 import { backends } from '../../test-support/db.js';
-import { clearFigures } from '../../test-support/indicators.js';
+import { clearCollections, clearFigures } from '../../test-support/indicators.js';
 import { syncPlan } from '../followup/obligations.sync.js';
 import { runRemindersAt } from '../reminders/ladder.js';
 import { ReportsService } from '../reports/reports.service.js';
@@ -74,6 +74,8 @@ describe.each(backends())('approval of figures on %s', (kind) => {
     values = new ValuesService(t.db, clock);
     reports = new ReportsService(t.db, clock);
     await clearFigures(t.db);
+    // The demo's founding plan collects figures; these cases start from a plan that does not.
+    await clearCollections(t.db);
     for (const code of [
       'huyen-uy',
       'huyen-hdnd',
