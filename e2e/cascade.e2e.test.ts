@@ -52,6 +52,8 @@ describe('the cascade in Chromium', () => {
     // Filter by status: only the units that have issued late.
     await list.getByRole('searchbox').fill('');
     await list.getByRole('searchbox').press('Enter');
+    // The whole list back before the filter opens (a refetch re-renders the filter under the click).
+    await expect.poll(() => list.getByTestId('coverage-row').count()).toBe(20);
     await list.getByTestId('coverage-status').click();
     await page.getByTitle('Ban hành chậm').click();
     await expect.poll(() => list.getByTestId('coverage-row').count()).toBe(4);

@@ -1,19 +1,29 @@
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
 import { setApiLanguage } from '../api/client';
-import enJson from './en.json';
 import viJson from './vi.json';
 
 /**
- * A tiny translation layer: Vietnamese (`vi.json`) is the reference and the default; the
- * English file must have exactly the same keys (checked by the compiler below).
+ * A tiny translation layer: Vietnamese (`vi.json`) is the reference, the default and part of the
+ * first screen; English (`en.json`) is its own chunk, fetched when it is chosen, and must have
+ * exactly the same keys (checked by the compiler below).
  */
 export type Language = 'vi' | 'en';
 export type MessageKey = keyof typeof viJson;
 export type Params = Record<string, string | number>;
+type Dictionary = Record<MessageKey, string>;
 
-const en: Record<MessageKey, string> = enJson;
-const DICTIONARIES: Record<Language, Record<MessageKey, string>> = { vi: viJson, en };
+/** The compiler's check that English has every Vietnamese key (the file itself loads later). */
+export type EnglishHasEveryKey = typeof import('./en.json') extends Dictionary ? true : never;
+const englishComplete: EnglishHasEveryKey = true;
+
+const dictionaries: Partial<Record<Language, Dictionary>> = { vi: viJson };
 const STORAGE_KEY = 'trienkhai.lang';
+
+/** Loads a language's messages once (English is fetched on first use). */
+export async function loadLanguage(lang: Language): Promise<void> {
+  if (dictionaries[lang] || !englishComplete) return;
+  dictionaries.en = (await import('./en.json')).default;
+}
 
 function interpolate(template: string, params?: Params): string {
   if (!params) return template;
@@ -52,7 +62,12 @@ export function I18nProvider({ children, onChange }: { children: ReactNode; onCh
   });
 
   const setLang = useCallback(
-    (next: Language) => {
+    async (next: Language) => {
+      try {
+        await loadLanguage(next);
+      } catch {
+        return; // the messages could not be fetched (offline): the screen stays as it is
+      }
       setApiLanguage(next);
       document.documentElement.lang = next;
       try {
@@ -67,7 +82,8 @@ export function I18nProvider({ children, onChange }: { children: ReactNode; onCh
   );
 
   const value = useMemo<I18n>(() => {
-    const dict = DICTIONARIES[lang];
+    // main.tsx loads the saved language before the first render; Vietnamese is the fallback.
+    const dict = dictionaries[lang] ?? viJson;
     const t = (key: MessageKey, params?: Params) => interpolate(dict[key] ?? viJson[key] ?? key, params);
     const label = (prefix: string, code: string | null | undefined, fallback?: string) => {
       if (!code) return fallback ?? '';
